@@ -1,0 +1,24 @@
+package io.joulebench.algorithms;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The outcome of one trial's training.
+ *
+ * @param testAccuracy accuracy in [0, 1] on the test split with the selected weights
+ * @param testLoss mean test cross-entropy, or null where the model gives no probabilities
+ * @param epochsRun epochs actually run, over all stages
+ * @param epochsPerStage epochs run in each stage, in order
+ * @param bestEpoch the epoch whose weights were kept (1-based; stage-local for staged trainers), or 0 if none
+ * @param stopReason why training ended, e.g. {@code early-stop (patience 10)} or {@code max-epochs}
+ * @param samplesSeen training samples processed
+ * @param flops estimated floating-point operations of training, or null
+ */
+public record TrainingResult(double testAccuracy, Double testLoss, int epochsRun, Map<String, Integer> epochsPerStage,
+                             int bestEpoch, String stopReason, long samplesSeen, Double flops) {
+    public TrainingResult {
+        Objects.requireNonNull(stopReason, "stopReason");
+        epochsPerStage = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(epochsPerStage));
+    }
+}

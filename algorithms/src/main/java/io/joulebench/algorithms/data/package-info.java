@@ -1,0 +1,2 @@
+/** Datasets: IDX and CIFAR binary readers with validation, splits, normalisation, augmentation, discovery. */
+package io.joulebench.algorithms.data;

@@ -1,0 +1,2 @@
+/** The JouleBench application: trials, results, provenance and the command line. */
+package io.joulebench.harness;
