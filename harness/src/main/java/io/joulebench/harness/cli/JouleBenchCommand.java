@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code joulebench} top-level command; subcommands are registered here. */
 @Command(name = "joulebench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Energy-aware benchmarking of neural-network training.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, ListCommand.class, CommandLine.HelpCommand.class})
 public final class JouleBenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -19,6 +19,9 @@ public final class JouleBenchCommand implements Runnable {
 
     /** Builds the command line with every subcommand and runs it; returns the exit code. */
     public static int execute(String... args) {
-        return new CommandLine(new JouleBenchCommand()).execute(args);
+        return new CommandLine(new JouleBenchCommand())
+                .setExecutionExceptionHandler(new CliErrors())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .execute(args);
     }
 }

@@ -1,0 +1,63 @@
+package io.joulebench.algorithms.bp;
+
+import io.joulebench.algorithms.ParameterSpec;
+import io.joulebench.algorithms.Preset;
+import io.joulebench.algorithms.Trainer;
+import io.joulebench.algorithms.TrainerConfig;
+import io.joulebench.algorithms.TrainerProvider;
+import io.joulebench.algorithms.data.Datasets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code bp-cnn}: the backprop twin of CaFo's three-block CNN. */
+public final class BpCnnProvider implements TrainerProvider {
+    public static final String ID = "bp-cnn";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "backprop CNN (CaFo's three conv blocks + Linear, AdamW, early stopping on validation loss): the twin"
+                + " of CaFo";
+    }
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        List<ParameterSpec> specs = new ArrayList<>();
+        specs.add(ParameterSpec.intList("channels", "32,128,512", 1, 65_536, "output channels of each conv block"));
+        specs.addAll(Dl4jConfigs.trainingParameters(5.6409e-4, 8.5971e-6, 10));
+        return specs;
+    }
+
+    @Override
+    public List<Preset> presets() {
+        List<Preset> presets = new ArrayList<>();
+        presets.add(twin(Datasets.MNIST, "1.5703e-3", "6.2514e-5", 10));
+        presets.add(twin(Datasets.FASHION_MNIST, "5.6409e-4", "8.5971e-6", 10));
+        presets.add(twin(Datasets.CIFAR_10, "6.7629e-3", "4.7418e-6", 40));
+        presets.add(twin(Datasets.CIFAR_100, "3.2012e-4", "5.8804e-5", 20));
+        return presets;
+    }
+
+    private static Preset twin(String dataset, String lr, String wd, int patience) {
+        return new Preset("cafo-twin", dataset, "the study's CaFo twin on " + dataset + ": lr " + lr + ", wd " + wd
+                + ", patience " + patience,
+                Map.of("channels", "32,128,512", "lr", lr, "weight-decay", wd, "patience", Integer.toString(patience),
+                        "batch-size", "128", "epochs", "100"));
+    }
+
+    @Override
+    public Optional<String> defaultPreset(String dataset) {
+        return Optional.of("cafo-twin");
+    }
+
+    @Override
+    public Trainer create(TrainerConfig config) {
+        return new BpCnnTrainer(config);
+    }
+}

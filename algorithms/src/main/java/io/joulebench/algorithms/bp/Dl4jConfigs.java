@@ -1,0 +1,45 @@
+package io.joulebench.algorithms.bp;
+
+import io.joulebench.algorithms.ParameterSpec;
+import io.joulebench.algorithms.TrainerConfig;
+import java.util.List;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.Adam;
+
+/** What every BP twin shares: its declared training parameters and the AdamW configuration. */
+final class Dl4jConfigs {
+    private Dl4jConfigs() {
+    }
+
+    /** Parameters common to both twins; defaults are the study's Fashion-MNIST MF-twin values. */
+    static List<ParameterSpec> trainingParameters(double lr, double weightDecay, int patience) {
+        return List.of(
+                ParameterSpec.number("lr", lr, 1e-8, 10, "AdamW learning rate"),
+                ParameterSpec.number("weight-decay", weightDecay, 0, 1, "AdamW decoupled weight decay"),
+                ParameterSpec.integer("batch-size", 128, 1, 65_536, "training batch size (validation and test use"
+                        + " twice this)"),
+                ParameterSpec.integer("epochs", 100, 1, 100_000, "maximum number of epochs"),
+                ParameterSpec.integer("patience", patience, 1, 100_000, "epochs without validation-loss"
+                        + " improvement before stopping"),
+                ParameterSpec.number("min-delta", 0, 0, 1e9, "smallest validation-loss decrease that counts as an"
+                        + " improvement"));
+    }
+
+    /**
+     * Adam with decoupled weight decay on weights and biases (PyTorch AdamW semantics: the decay is applied after
+     * the Adam step and scaled by the learning rate).
+     */
+    static NeuralNetConfiguration.Builder adamW(TrainerConfig config) {
+        double lr = config.getDouble("lr");
+        double wd = config.getDouble("weight-decay");
+        return new NeuralNetConfiguration.Builder()
+                .dataType(DataType.FLOAT)
+                .updater(new Adam(lr, 0.9, 0.999, 1e-8))
+                .weightDecay(wd, true)
+                .weightDecayBias(wd, true)
+                .trainingWorkspaceMode(WorkspaceMode.ENABLED)
+                .inferenceWorkspaceMode(WorkspaceMode.ENABLED);
+    }
+}

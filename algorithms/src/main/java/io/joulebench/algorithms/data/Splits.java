@@ -1,0 +1,86 @@
+package io.joulebench.algorithms.data;
+
+import java.util.SplittableRandom;
+
+/** Train/validation splitting and normalisation, as the study's data table prescribes. */
+public final class Splits {
+    private Splits() {
+    }
+
+    /** The first {@code n} images (in file order). */
+    public static RawImages head(RawImages all, int n) {
+        return slice(all, indices(0, n));
+    }
+
+    /** The images from {@code from} to the end (in file order). */
+    public static RawImages tail(RawImages all, int from) {
+        return slice(all, indices(from, all.count()));
+    }
+
+    /**
+     * A seeded random permutation of {@code 0..n-1}: the first {@code n - validation} indices train, the rest
+     * validate.
+     */
+    public static int[][] randomSplit(int n, int validation, long seed) {
+        if (validation <= 0 || validation >= n) {
+            throw new IllegalArgumentException("validation size " + validation + " must be within (0, " + n + ")");
+        }
+        int[] perm = permutation(n, new SplittableRandom(seed));
+        int[] train = java.util.Arrays.copyOfRange(perm, 0, n - validation);
+        int[] val = java.util.Arrays.copyOfRange(perm, n - validation, n);
+        // Sorted, so the split is a set: the order of samples within a split is the trainer's business.
+        java.util.Arrays.sort(train);
+        java.util.Arrays.sort(val);
+        return new int[][] {train, val};
+    }
+
+    /** Fisher-Yates permutation of {@code 0..n-1}. */
+    public static int[] permutation(int n, SplittableRandom rng) {
+        int[] perm = indices(0, n);
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = perm[i];
+            perm[i] = perm[j];
+            perm[j] = t;
+        }
+        return perm;
+    }
+
+    public static RawImages slice(RawImages all, int[] idx) {
+        int size = all.shape().size();
+        byte[] pixels = new byte[idx.length * size];
+        int[] labels = new int[idx.length];
+        for (int i = 0; i < idx.length; i++) {
+            System.arraycopy(all.pixels(), idx[i] * size, pixels, i * size, size);
+            labels[i] = all.labels()[idx[i]];
+        }
+        return new RawImages(all.shape(), pixels, labels);
+    }
+
+    /** x = (pixel / 255 - mean_c) / std_c for every channel c. */
+    public static DataSplit normalise(String name, RawImages raw, double[] mean, double[] std) {
+        ImageShape shape = raw.shape();
+        int plane = shape.height() * shape.width();
+        float[] out = new float[raw.pixels().length];
+        float[] scale = new float[shape.channels()];
+        float[] shift = new float[shape.channels()];
+        for (int c = 0; c < shape.channels(); c++) {
+            scale[c] = (float) (1.0 / (255.0 * std[c]));
+            shift[c] = (float) (mean[c] / std[c]);
+        }
+        byte[] px = raw.pixels();
+        for (int i = 0; i < px.length; i++) {
+            int c = (i / plane) % shape.channels();
+            out[i] = (px[i] & 0xff) * scale[c] - shift[c];
+        }
+        return new DataSplit(name, shape, out, raw.labels().clone());
+    }
+
+    private static int[] indices(int from, int to) {
+        int[] idx = new int[to - from];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = from + i;
+        }
+        return idx;
+    }
+}

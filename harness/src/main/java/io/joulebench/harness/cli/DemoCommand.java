@@ -1,0 +1,54 @@
+package io.joulebench.harness.cli;
+
+import io.joulebench.algorithms.TrainerRegistry;
+import io.joulebench.algorithms.data.Datasets;
+import io.joulebench.harness.results.ResultsStore;
+import io.joulebench.harness.trial.TrialPlan;
+import io.joulebench.harness.trial.TrialRecord;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code joulebench demo}: the quick comparison on the embedded dataset, ending in the summary table. */
+@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Quick comparison on the embedded Fashion-MNIST subset (runs offline, a few minutes on 2"
+                + " cores): the study's MF-twin backprop MLP (2x1000) against a small 1x256 MLP.")
+final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "12",
+            description = "Maximum epochs per trial (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+            description = "Output folder (default: results/demo-DATE-TIME).")
+    Path out;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Mixin
+    RunOptions options;
+
+    @Override
+    public Integer call() {
+        Path dir = out != null ? out : Path.of("results",
+                "demo-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        TrainerRegistry registry = TrainerRegistry.load();
+        String dataset = Datasets.FASHION_MNIST_SUBSET;
+        String epochsText = Integer.toString(epochs);
+        List<TrialPlan> plans = List.of(
+                TrialPlan.resolve(registry, "bp-mlp", dataset, "mf-twin", Map.of("epochs", epochsText), seed,
+                        options.splitSeed),
+                TrialPlan.resolve(registry, "bp-mlp", dataset, "mf-twin",
+                        Map.of("epochs", epochsText, "hidden", "256"), seed, options.splitSeed));
+        System.out.println("JouleBench demo: " + plans.size() + " trials on the embedded " + dataset + " ("
+                + Datasets.info(dataset).description() + ")");
+        List<TrialRecord> records = Trials.run(plans, options, new ResultsStore(dir));
+        return records.stream().allMatch(TrialRecord::completed) ? CliErrors.OK : CliErrors.FAILED;
+    }
+}

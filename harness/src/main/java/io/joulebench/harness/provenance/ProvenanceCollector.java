@@ -1,0 +1,96 @@
+package io.joulebench.harness.provenance;
+
+import io.joulebench.algorithms.Backend;
+import io.joulebench.algorithms.data.Dataset;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import oshi.SystemInfo;
+import oshi.hardware.CentralProcessor;
+import oshi.software.os.OperatingSystem;
+
+/** Gathers provenance facts once per process; the dataset part per dataset. */
+public final class ProvenanceCollector {
+    private final Path checkout;
+    private Provenance machine;
+
+    /** @param checkout the folder to ask git about (the JouleBench checkout), or null for the working folder */
+    public ProvenanceCollector(Path checkout) {
+        this.checkout = checkout == null ? Path.of("").toAbsolutePath() : checkout;
+    }
+
+    public synchronized Provenance collect(Dataset dataset) {
+        if (machine == null) {
+            machine = collectMachine();
+        }
+        Provenance.DatasetFacts facts = new Provenance.DatasetFacts(dataset.info().id(), dataset.source(),
+                dataset.splitSeed(), dataset.train().size(), dataset.validation().size(), dataset.test().size(),
+                dataset.fileSha256());
+        return new Provenance(machine.joulebenchVersion(), machine.gitCommit(), machine.gitNote(), machine.jvm(),
+                machine.os(), machine.cpu(), machine.totalMemoryBytes(), machine.backend(), facts);
+    }
+
+    private Provenance collectMachine() {
+        Map<String, String> jvm = new LinkedHashMap<>();
+        for (String key : List.of("java.version", "java.vendor", "java.vm.name", "java.vm.version")) {
+            jvm.put(key, System.getProperty(key));
+        }
+        jvm.put("maxHeapBytes", Long.toString(Runtime.getRuntime().maxMemory()));
+
+        SystemInfo si = new SystemInfo();
+        OperatingSystem os = si.getOperatingSystem();
+        Map<String, String> osFacts = new LinkedHashMap<>();
+        osFacts.put("family", os.getFamily());
+        osFacts.put("version", os.getVersionInfo().toString());
+        osFacts.put("arch", System.getProperty("os.arch"));
+        osFacts.put("bitness", Integer.toString(os.getBitness()));
+
+        CentralProcessor cpu = si.getHardware().getProcessor();
+        Map<String, String> cpuFacts = new LinkedHashMap<>();
+        cpuFacts.put("model", cpu.getProcessorIdentifier().getName().trim());
+        cpuFacts.put("physicalCores", Integer.toString(cpu.getPhysicalProcessorCount()));
+        cpuFacts.put("logicalCores", Integer.toString(cpu.getLogicalProcessorCount()));
+        cpuFacts.put("packages", Integer.toString(cpu.getPhysicalPackageCount()));
+        long maxFreq = cpu.getMaxFreq();
+        if (maxFreq > 0) {
+            cpuFacts.put("maxFrequencyHz", Long.toString(maxFreq));
+        }
+
+        String version = ProvenanceCollector.class.getPackage().getImplementationVersion();
+        String[] git = git();
+        return new Provenance(version == null ? "development" : version, git[0], git[1], jvm, osFacts, cpuFacts,
+                si.getHardware().getMemory().getTotal(), Backend.facts(), null);
+    }
+
+    /** {commit or null, note}. */
+    private String[] git() {
+        String commit = run("git", "-C", checkout.toString(), "rev-parse", "HEAD");
+        if (commit == null || !commit.matches("[0-9a-f]{40}")) {
+            return new String[] {null, "unknown: " + checkout + " is not a git checkout, or git is not installed"};
+        }
+        String status = run("git", "-C", checkout.toString(), "status", "--porcelain", "--untracked-files=no");
+        String note = status == null ? "unknown whether clean" : status.isBlank() ? "clean" : "uncommitted changes";
+        return new String[] {commit, note};
+    }
+
+    private static String run(String... command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return null;
+            }
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            return p.exitValue() == 0 ? out : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+}

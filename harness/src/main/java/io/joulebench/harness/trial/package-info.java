@@ -1,0 +1,2 @@
+/** Controlled trials: one trainer, one dataset, one seed, timed and watched for memory. */
+package io.joulebench.harness.trial;
