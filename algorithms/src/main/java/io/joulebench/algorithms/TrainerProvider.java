@@ -1,5 +1,6 @@
 package io.joulebench.algorithms;
 
+import io.joulebench.algorithms.data.DatasetInfo;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,12 +33,17 @@ public interface TrainerProvider {
     }
 
     /** Whether this trainer can train on images of this shape (e.g. an MLP on anything, a CNN on images). */
-    default boolean supports(io.joulebench.algorithms.data.DatasetInfo dataset) {
+    default boolean supports(DatasetInfo dataset) {
         return true;
     }
 
     /** A fresh trainer for one trial. */
     Trainer create(TrainerConfig config);
+
+    /** Whether a preset of this name exists for the dataset family. */
+    default boolean hasPreset(String name, String dataset) {
+        return presets().stream().anyMatch(p -> p.name().equals(name) && p.dataset().equals(dataset));
+    }
 
     /** Resolves a preset by name for a dataset, or explains what exists. */
     default Preset preset(String name, String dataset) {

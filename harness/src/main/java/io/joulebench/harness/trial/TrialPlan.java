@@ -1,7 +1,6 @@
 package io.joulebench.harness.trial;
 
 import io.joulebench.algorithms.InvalidConfigurationException;
-import io.joulebench.algorithms.Preset;
 import io.joulebench.algorithms.TrainerConfig;
 import io.joulebench.algorithms.TrainerProvider;
 import io.joulebench.algorithms.TrainerRegistry;
@@ -30,17 +29,10 @@ public record TrialPlan(TrainerProvider provider, TrialSpec spec, TrainerConfig 
             throw new InvalidConfigurationException("trainer '" + trainerId + "' cannot train on dataset '"
                     + datasetId + "' (" + info.shape() + " images)");
         }
-        String presetUsed = presetName != null ? presetName : provider.defaultPreset(info.family()).orElse(null);
-        Map<String, String> presetValues = Map.of();
-        if (presetUsed != null) {
-            boolean exists = provider.presets().stream()
-                    .anyMatch(p -> p.name().equals(presetUsed) && p.dataset().equals(info.family()));
-            if (exists || presetName != null) {
-                Preset preset = provider.preset(presetUsed, info.family());
-                presetValues = preset.values();
-            }
-        }
-        String preset = presetValues.isEmpty() ? null : presetUsed;
+        // A named preset must exist; the trainer's default applies only where it has one for this dataset.
+        String preset = presetName != null ? presetName
+                : provider.defaultPreset(info.family()).filter(n -> provider.hasPreset(n, info.family())).orElse(null);
+        Map<String, String> presetValues = preset == null ? Map.of() : provider.preset(preset, info.family()).values();
         TrainerConfig config = TrainerConfig.resolve(provider, presetValues, overrides);
         TrialSpec spec = new TrialSpec(trainerId, datasetId, preset, seed, splitSeed,
                 new LinkedHashMap<>(config.asStrings()));
