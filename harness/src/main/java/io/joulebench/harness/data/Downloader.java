@@ -1,0 +1,286 @@
+package io.joulebench.harness.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Downloads one archive over HTTP(S) into {@code <target>.part}, resuming a partial file with a Range request,
+ * verifies size and SHA-256, and only then moves it atomically to {@code target}.
+ */
+public final class Downloader {
+
+    /** Suffix of the file a download is written to until it is verified. */
+    public static final String PART_SUFFIX = ".part";
+
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private final HttpClient client;
+    private final Duration requestTimeout;
+    private final int attemptsPerUrl;
+    private final Duration retryPause;
+
+    /**
+     * @param client         the HTTP client (its connect timeout and redirect policy apply)
+     * @param requestTimeout how long to wait for the response headers of one request
+     * @param attemptsPerUrl tries per URL when the connection fails or drops; each retry resumes
+     * @param retryPause     pause before a retry (multiplied by the attempt number)
+     */
+    public Downloader(HttpClient client, Duration requestTimeout, int attemptsPerUrl, Duration retryPause) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
+        if (attemptsPerUrl < 1) {
+            throw new IllegalArgumentException("attemptsPerUrl must be at least 1: " + attemptsPerUrl);
+        }
+        this.attemptsPerUrl = attemptsPerUrl;
+        this.retryPause = Objects.requireNonNull(retryPause, "retryPause");
+    }
+
+    /** A downloader with sensible network defaults: 30 s to connect, 60 s for headers, 3 tries per URL. */
+    public static Downloader withDefaults() {
+        return new Downloader(defaultClient(Duration.ofSeconds(30)), Duration.ofSeconds(60), 3, Duration.ofSeconds(2));
+    }
+
+    /** An HTTP/1.1 client that follows redirects (never https to http) on named daemon threads. */
+    public static HttpClient defaultClient(Duration connectTimeout) {
+        ExecutorService executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "joulebench-http-" + THREADS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        // HTTP/1.1: predictable Range handling on plain-http hosts (no h2c upgrade dance).
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(connectTimeout)
+                .executor(executor)
+                .build();
+    }
+
+    /** The partial file a download of {@code target} is written to. */
+    public static Path partFile(Path target) {
+        return target.resolveSibling(target.getFileName() + PART_SUFFIX);
+    }
+
+    /**
+     * Downloads {@code file} from the first of {@code urls} that works into {@code target}.
+     * An existing {@code target} is replaced only once the new file is verified.
+     */
+    public void download(ArchiveFile file, List<URI> urls, Path target, ProgressListener progress)
+            throws DataFetchException {
+        Path part = partFile(target);
+        List<String> failures = new ArrayList<>();
+        URI used = null;
+        for (URI url : urls) {
+            if (tryUrl(file, url, part, progress, failures)) {
+                used = url;
+                break;
+            }
+        }
+        if (used == null) {
+            throw new DownloadException(file.fileName(), "could not download " + file.fileName() + " ("
+                    + String.join("; ", failures) + "); check the network, or use --mirror URL or --from DIR");
+        }
+        verify(file, part, used.toString());
+        moveIntoPlace(file, part, target);
+    }
+
+    /** Moves a verified file into place, atomically where the file system can. */
+    static void moveIntoPlace(ArchiveFile file, Path verified, Path target) throws DownloadException {
+        try {
+            try {
+                Files.move(verified, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(verified, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new DownloadException(file.fileName(), "could not move " + verified + " to " + target + ": "
+                    + describe(e) + "; check the permissions of " + target.getParent(), e);
+        }
+    }
+
+    /** Checks size and SHA-256 of a complete download; a bad file is deleted. */
+    static void verify(ArchiveFile file, Path part, String source) throws DataFetchException {
+        String actual;
+        long size;
+        try {
+            size = Files.size(part);
+            actual = Sha256.of(part);
+        } catch (IOException e) {
+            throw new DownloadException(file.fileName(), "could not read " + part + ": " + describe(e), e);
+        }
+        if (!actual.equals(file.sha256())) {
+            deleteQuietly(part);
+            String sizeNote = size == file.sizeBytes() ? "" : " (" + size + " bytes, published size "
+                    + file.sizeBytes() + ")";
+            throw new ChecksumMismatchException(file.fileName(), file.fileName() + " from " + source + sizeNote,
+                    file.sha256(), actual, "the download was deleted: run the command again; if it fails the same"
+                            + " way, the server or mirror is serving a different file (try another --mirror)");
+        }
+    }
+
+    private boolean tryUrl(ArchiveFile file, URI url, Path part, ProgressListener progress, List<String> failures)
+            throws DataFetchException {
+        for (int attempt = 1; attempt <= attemptsPerUrl; attempt++) {
+            try {
+                transfer(file, url, part, progress);
+                return true;
+            } catch (HttpStatusException e) {
+                failures.add(url + ": HTTP " + e.status);
+                // 4xx will not change on retry; 5xx might.
+                if (e.status < 500) {
+                    return false;
+                }
+            } catch (IOException e) {
+                failures.add(url + ": " + describe(e));
+            }
+            if (attempt < attemptsPerUrl) {
+                pause(retryPause.multipliedBy(attempt), file);
+            }
+        }
+        return false;
+    }
+
+    /** One request; on return the .part file holds everything the server sent (complete or not). */
+    private void transfer(ArchiveFile file, URI url, Path part, ProgressListener progress)
+            throws IOException, DataFetchException {
+        long have = Files.exists(part) ? Files.size(part) : 0L;
+        if (have > file.sizeBytes()) {
+            // Longer than the real file: cannot be a prefix of it.
+            Files.delete(part);
+            have = 0L;
+        }
+        if (have == file.sizeBytes()) {
+            return; // complete from an earlier run; verification decides
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(requestTimeout).GET();
+        if (have > 0) {
+            request.header("Range", "bytes=" + have + "-");
+        }
+        HttpResponse<InputStream> response;
+        try {
+            response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DownloadException(file.fileName(), "download of " + file.fileName() + " was interrupted;"
+                    + " run the command again to resume", e);
+        }
+        try (InputStream body = response.body()) {
+            int status = response.statusCode();
+            boolean append;
+            if (status == 206 && have > 0) {
+                long start = contentRangeStart(response);
+                if (start != have) {
+                    Files.deleteIfExists(part);
+                    throw new IOException("server resumed at byte " + start + " instead of " + have
+                            + "; restarting from scratch");
+                }
+                append = true;
+            } else if (status == 200) {
+                append = false; // server ignored the Range header: start over
+                have = 0L;
+            } else if (status == 416) {
+                Files.deleteIfExists(part);
+                throw new IOException("server refused to resume (HTTP 416); restarting from scratch");
+            } else {
+                throw new HttpStatusException(status);
+            }
+            OpenOption[] options = append
+                    ? new OpenOption[] {StandardOpenOption.CREATE, StandardOpenOption.APPEND}
+                    : new OpenOption[] {StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                            StandardOpenOption.WRITE};
+            copy(file, url, body, part, options, have, progress);
+        }
+    }
+
+    private static void copy(ArchiveFile file, URI url, InputStream body, Path part, OpenOption[] options, long have,
+                             ProgressListener progress) throws IOException, DataFetchException {
+        byte[] buffer = new byte[1 << 16];
+        long done = have;
+        progress.onProgress(file.fileName(), done, file.sizeBytes());
+        try (OutputStream out = Files.newOutputStream(part, options)) {
+            for (int n; (n = body.read(buffer)) > 0; ) {
+                if (done + n > file.sizeBytes()) {
+                    out.close();
+                    deleteQuietly(part);
+                    // Refuse to fill the disk with something that cannot be the published file.
+                    throw new DownloadException(file.fileName(), file.fileName() + " from " + url
+                            + ": the server sent more than the published " + file.sizeBytes() + " bytes; the"
+                            + " download was deleted: the server or mirror is serving a different file");
+                }
+                out.write(buffer, 0, n);
+                done += n;
+                progress.onProgress(file.fileName(), done, file.sizeBytes());
+            }
+        }
+    }
+
+    private static long contentRangeStart(HttpResponse<?> response) throws IOException {
+        // Content-Range: bytes START-END/TOTAL
+        String value = response.headers().firstValue("Content-Range").orElse("");
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        if (!v.startsWith("bytes ") || v.indexOf('-') < 0) {
+            throw new IOException("206 response without a usable Content-Range header: '" + value + "'");
+        }
+        try {
+            return Long.parseLong(v.substring(6, v.indexOf('-')).trim());
+        } catch (NumberFormatException e) {
+            throw new IOException("unreadable Content-Range header: '" + value + "'", e);
+        }
+    }
+
+    private static void pause(Duration d, ArchiveFile file) throws DownloadException {
+        if (d.isZero() || d.isNegative()) {
+            return;
+        }
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DownloadException(file.fileName(), "download of " + file.fileName() + " was interrupted;"
+                    + " run the command again to resume", e);
+        }
+    }
+
+    static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // Best effort: the caller is already reporting a more important failure.
+        }
+    }
+
+    /** An exception as a short phrase: its message, or its type when it has none. */
+    static String describe(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    /** A non-success HTTP status; only used inside this class. */
+    private static final class HttpStatusException extends IOException {
+        private final int status;
+
+        HttpStatusException(int status) {
+            super("HTTP " + status);
+            this.status = status;
+        }
+    }
+}
