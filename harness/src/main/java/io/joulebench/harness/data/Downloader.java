@@ -1,12 +1,12 @@
 package io.joulebench.harness.data;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.OpenOption;
@@ -18,9 +18,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Downloads one archive over HTTP(S) into {@code <target>.part}, resuming a partial file with a Range request,
@@ -35,18 +40,22 @@ public final class Downloader {
 
     private final HttpClient client;
     private final Duration requestTimeout;
+    private final Duration stallTimeout;
     private final int attemptsPerUrl;
     private final Duration retryPause;
 
     /**
      * @param client         the HTTP client (its connect timeout and redirect policy apply)
      * @param requestTimeout how long to wait for the response headers of one request
+     * @param stallTimeout   how long the body may deliver nothing before the connection is given up (and resumed)
      * @param attemptsPerUrl tries per URL when the connection fails or drops; each retry resumes
      * @param retryPause     pause before a retry (multiplied by the attempt number)
      */
-    public Downloader(HttpClient client, Duration requestTimeout, int attemptsPerUrl, Duration retryPause) {
+    public Downloader(HttpClient client, Duration requestTimeout, Duration stallTimeout, int attemptsPerUrl,
+                      Duration retryPause) {
         this.client = Objects.requireNonNull(client, "client");
         this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
+        this.stallTimeout = Objects.requireNonNull(stallTimeout, "stallTimeout");
         if (attemptsPerUrl < 1) {
             throw new IllegalArgumentException("attemptsPerUrl must be at least 1: " + attemptsPerUrl);
         }
@@ -54,9 +63,10 @@ public final class Downloader {
         this.retryPause = Objects.requireNonNull(retryPause, "retryPause");
     }
 
-    /** A downloader with sensible network defaults: 30 s to connect, 60 s for headers, 3 tries per URL. */
+    /** Network defaults: 30 s to connect, 60 s for headers, 60 s without data counts as a stall, 3 tries per URL. */
     public static Downloader withDefaults() {
-        return new Downloader(defaultClient(Duration.ofSeconds(30)), Duration.ofSeconds(60), 3, Duration.ofSeconds(2));
+        return new Downloader(defaultClient(Duration.ofSeconds(30)), Duration.ofSeconds(60), Duration.ofSeconds(60),
+                3, Duration.ofSeconds(2));
     }
 
     /** An HTTP/1.1 client that follows redirects (never https to http) on named daemon threads. */
@@ -175,15 +185,17 @@ public final class Downloader {
         if (have > 0) {
             request.header("Range", "bytes=" + have + "-");
         }
-        HttpResponse<InputStream> response;
+        HttpResponse<Flow.Publisher<List<ByteBuffer>>> response;
         try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            response = client.send(request.build(), HttpResponse.BodyHandlers.ofPublisher());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DownloadException(file.fileName(), "download of " + file.fileName() + " was interrupted;"
-                    + " run the command again to resume", e);
+            throw interrupted(file, e);
         }
-        try (InputStream body = response.body()) {
+        // A queue fed by the body publisher: unlike a blocking InputStream, it lets a stalled body time out.
+        BodyQueue body = new BodyQueue();
+        response.body().subscribe(body);
+        try {
             int status = response.statusCode();
             boolean append;
             if (status == 206 && have > 0) {
@@ -208,27 +220,106 @@ public final class Downloader {
                     : new OpenOption[] {StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                             StandardOpenOption.WRITE};
             copy(file, url, body, part, options, have, progress);
+        } finally {
+            body.cancel();
         }
     }
 
-    private static void copy(ArchiveFile file, URI url, InputStream body, Path part, OpenOption[] options, long have,
-                             ProgressListener progress) throws IOException, DataFetchException {
-        byte[] buffer = new byte[1 << 16];
+    private void copy(ArchiveFile file, URI url, BodyQueue body, Path part, OpenOption[] options, long have,
+                      ProgressListener progress) throws IOException, DataFetchException {
         long done = have;
         progress.onProgress(file.fileName(), done, file.sizeBytes());
-        try (OutputStream out = Files.newOutputStream(part, options)) {
-            for (int n; (n = body.read(buffer)) > 0; ) {
-                if (done + n > file.sizeBytes()) {
-                    out.close();
-                    deleteQuietly(part);
-                    // Refuse to fill the disk with something that cannot be the published file.
-                    throw new DownloadException(file.fileName(), file.fileName() + " from " + url
-                            + ": the server sent more than the published " + file.sizeBytes() + " bytes; the"
-                            + " download was deleted: the server or mirror is serving a different file");
+        try (WritableByteChannel out = Files.newByteChannel(part, options)) {
+            for (List<ByteBuffer> chunk; (chunk = next(body, file)) != null; ) {
+                for (ByteBuffer buffer : chunk) {
+                    int n = buffer.remaining();
+                    if (done + n > file.sizeBytes()) {
+                        out.close();
+                        deleteQuietly(part);
+                        // Refuse to fill the disk with something that cannot be the published file.
+                        throw new DownloadException(file.fileName(), file.fileName() + " from " + url
+                                + ": the server sent more than the published " + file.sizeBytes() + " bytes; the"
+                                + " download was deleted: the server or mirror is serving a different file");
+                    }
+                    while (buffer.hasRemaining()) {
+                        out.write(buffer);
+                    }
+                    done += n;
                 }
-                out.write(buffer, 0, n);
-                done += n;
                 progress.onProgress(file.fileName(), done, file.sizeBytes());
+            }
+        }
+    }
+
+    private List<ByteBuffer> next(BodyQueue body, ArchiveFile file) throws IOException, DownloadException {
+        try {
+            return body.next(stallTimeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw interrupted(file, e);
+        }
+    }
+
+    private static DownloadException interrupted(ArchiveFile file, InterruptedException e) {
+        return new DownloadException(file.fileName(), "download of " + file.fileName() + " was interrupted;"
+                + " run the command again to resume", e);
+    }
+
+    /** Receives the body one list of buffers at a time, asking for the next only when the last was taken. */
+    private static final class BodyQueue implements Flow.Subscriber<List<ByteBuffer>> {
+        private static final Object END = new Object();
+        private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+        private final AtomicReference<Flow.Subscription> subscription = new AtomicReference<>();
+        private volatile boolean cancelled;
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription.set(s);
+            if (cancelled) {
+                s.cancel();
+            } else {
+                s.request(1);
+            }
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> item) {
+            queue.add(item);
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            queue.add(t);
+        }
+
+        @Override
+        public void onComplete() {
+            queue.add(END);
+        }
+
+        /** The next buffers, or null at the end of the body. */
+        @SuppressWarnings("unchecked")
+        List<ByteBuffer> next(Duration timeout) throws IOException, InterruptedException {
+            Object o = queue.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (o == null) {
+                cancel();
+                throw new IOException("no data received for " + timeout.toSeconds() + " s");
+            }
+            if (o == END) {
+                return null;
+            }
+            if (o instanceof Throwable t) {
+                throw t instanceof IOException io ? io : new IOException(describe(t), t);
+            }
+            subscription.get().request(1);
+            return (List<ByteBuffer>) o;
+        }
+
+        void cancel() {
+            cancelled = true;
+            Flow.Subscription s = subscription.get();
+            if (s != null) {
+                s.cancel();
             }
         }
     }
@@ -255,8 +346,7 @@ public final class Downloader {
             Thread.sleep(d.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DownloadException(file.fileName(), "download of " + file.fileName() + " was interrupted;"
-                    + " run the command again to resume", e);
+            throw interrupted(file, e);
         }
     }
 
