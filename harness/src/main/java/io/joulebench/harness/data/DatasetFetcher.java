@@ -93,7 +93,11 @@ public final class DatasetFetcher {
         if (options.from().isPresent()) {
             // Extract straight from the user's copy: no need to duplicate 170 MB.
             archive = localSource(file, options.from().get());
-            requireOfficial(file, archive);
+            String actual = hash(file, archive);
+            if (!actual.equals(file.sha256())) {
+                throw new ChecksumMismatchException(file.fileName(), archive.toString(), file.sha256(), actual,
+                        notOfficialCopy(file, options.from().get()));
+            }
             status = FetchResult.Status.COPIED;
             deleteArchiveAfter = false;
         } else {
@@ -126,13 +130,18 @@ public final class DatasetFetcher {
                 throw new DownloadException(file.fileName(), "could not copy " + source + " to " + part + ": "
                         + Downloader.describe(e) + "; check free space and permissions", e);
             }
-            Downloader.verify(file, part, source.toString());
+            Downloader.verify(file, part, source.toString(), notOfficialCopy(file, options.from().get()));
             Downloader.moveIntoPlace(file, part, target);
             return FetchResult.Status.COPIED;
         }
         List<URI> urls = options.mirror().map(m -> List.of(file.urlUnder(m))).orElseGet(file::urls);
         downloader.download(file, urls, target, options.progress());
         return FetchResult.Status.DOWNLOADED;
+    }
+
+    private static String notOfficialCopy(ArchiveFile file, Path fromDir) {
+        return "the copy in " + fromDir + " is not the official archive (repackaged copies, such as Debian's, differ):"
+                + " download " + file.urls().get(0) + " into " + fromDir + ", or fetch without --from";
     }
 
     private static Path localSource(ArchiveFile file, Path fromDir) throws DownloadException {

@@ -129,6 +129,12 @@ public final class Downloader {
 
     /** Checks size and SHA-256 of a complete download; a bad file is deleted. */
     static void verify(ArchiveFile file, Path part, String source) throws DataFetchException {
+        verify(file, part, source, "the download was deleted: run the command again; if it fails the same way,"
+                + " the server or mirror is serving a different file (try another --mirror)");
+    }
+
+    /** As {@link #verify(ArchiveFile, Path, String)}, with the advice to give on a mismatch. */
+    static void verify(ArchiveFile file, Path part, String source, String fix) throws DataFetchException {
         String actual;
         long size;
         try {
@@ -142,31 +148,39 @@ public final class Downloader {
             String sizeNote = size == file.sizeBytes() ? "" : " (" + size + " bytes, published size "
                     + file.sizeBytes() + ")";
             throw new ChecksumMismatchException(file.fileName(), file.fileName() + " from " + source + sizeNote,
-                    file.sha256(), actual, "the download was deleted: run the command again; if it fails the same"
-                            + " way, the server or mirror is serving a different file (try another --mirror)");
+                    file.sha256(), actual, fix);
         }
     }
 
     private boolean tryUrl(ArchiveFile file, URI url, Path part, ProgressListener progress, List<String> failures)
             throws DataFetchException {
-        for (int attempt = 1; attempt <= attemptsPerUrl; attempt++) {
-            try {
-                transfer(file, url, part, progress);
-                return true;
-            } catch (HttpStatusException e) {
-                failures.add(url + ": HTTP " + e.status);
-                // 4xx will not change on retry; 5xx might.
-                if (e.status < 500) {
-                    return false;
+        String last = "";
+        int tries = 0;
+        try {
+            for (int attempt = 1; attempt <= attemptsPerUrl; attempt++) {
+                tries = attempt;
+                try {
+                    transfer(file, url, part, progress);
+                    return true;
+                } catch (HttpStatusException e) {
+                    last = "HTTP " + e.status;
+                    // 4xx will not change on retry; 5xx might.
+                    if (e.status < 500) {
+                        return false;
+                    }
+                } catch (IOException e) {
+                    last = describe(e);
                 }
-            } catch (IOException e) {
-                failures.add(url + ": " + describe(e));
+                if (attempt < attemptsPerUrl) {
+                    pause(retryPause.multipliedBy(attempt), file);
+                }
             }
-            if (attempt < attemptsPerUrl) {
-                pause(retryPause.multipliedBy(attempt), file);
+            return false;
+        } finally {
+            if (!last.isEmpty()) {
+                failures.add(url + ": " + last + (tries > 1 ? " (" + tries + " tries)" : ""));
             }
         }
-        return false;
     }
 
     /** One request; on return the .part file holds everything the server sent (complete or not). */
@@ -358,10 +372,21 @@ public final class Downloader {
         }
     }
 
-    /** An exception as a short phrase: its message, or its type when it has none. */
+    /** An exception as a short phrase: its message, its cause's, or a plain name for message-less ones. */
     static String describe(Throwable e) {
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && !m.isBlank()) {
+                return m;
+            }
+            if (t instanceof java.net.ConnectException) {
+                return "connection refused";
+            }
+            if (t instanceof java.net.http.HttpTimeoutException) {
+                return "timed out";
+            }
+        }
+        return e.getClass().getSimpleName();
     }
 
     /** A non-success HTTP status; only used inside this class. */
