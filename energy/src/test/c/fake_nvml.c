@@ -60,7 +60,7 @@ void fake_nvml_set_energy(unsigned int d, int rc, unsigned long long start_mj, u
 void fake_nvml_set_power(unsigned int d, int rc, unsigned int start_mw, int step_mw) {
     devs[d].power_rc = rc; devs[d].power_mw = start_mw; devs[d].power_step = step_mw;
 }
-void fake_nvml_fail_after(unsigned int d, int calls, int rc) { devs[d].fail_after = calls; devs[d].fail_rc = rc; }
+void fake_nvml_fail_after(unsigned int d, int calls, int rc) { devs[d].fail_after = calls; devs[d].fail_rc = rc; devs[d].calls = 0; }
 int fake_nvml_init_calls(void) { return init_calls; }
 int fake_nvml_shutdown_calls(void) { return shutdown_calls; }
 
@@ -70,15 +70,15 @@ __attribute__((constructor)) static void fake_nvml_load(void) { fake_nvml_reset(
 typedef void *nvmlDevice_t;
 
 int nvmlInit_v2(void) {
-    init_calls++;
     if (init_rc != RC_SUCCESS) return init_rc;
+    init_calls++; /* successful initialisations only */
     initialised = 1;
     return RC_SUCCESS;
 }
 
 int nvmlShutdown(void) {
-    shutdown_calls++;
     if (!initialised) return RC_UNINITIALIZED;
+    shutdown_calls++; /* successful shutdowns only */
     initialised = 0;
     return RC_SUCCESS;
 }
