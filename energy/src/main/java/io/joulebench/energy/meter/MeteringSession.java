@@ -63,8 +63,9 @@ public final class MeteringSession implements AutoCloseable {
         this.baseline = baseline;
         this.startedAt = Instant.now();
         synchronized (this) {
+            long t0 = clock.getAsLong(); // the window opens before the first readings, so trace times are >= 0
             sampleNow();
-            boundaries.add(new Boundary(null, clock.getAsLong(), snaps()));
+            boundaries.add(new Boundary(null, t0, snaps()));
         }
         if (interval.isZero()) {
             executor = null;

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code joulebench} top-level command; subcommands are registered here. */
 @Command(name = "joulebench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Energy-aware benchmarking of neural-network training.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, SensorsCommand.class, MeasureCommand.class})
 public final class JouleBenchCommand implements Runnable {
 
     @CommandLine.Spec
