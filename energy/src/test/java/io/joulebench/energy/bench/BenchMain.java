@@ -32,6 +32,7 @@ public final class BenchMain {
             share("all providers", hz, seconds, List.of(new NvmlProvider(), new RaplProvider(), new ModelProvider()));
         }
         if (args.length > 2 && args[2].equals("breakdown")) {
+            share("no sensors (scheduler wake-ups only)", 10, seconds, List.of());
             share("nvml only (fake lib, 2 GPUs)", 10, seconds, List.of(new NvmlProvider()));
             share("rapl only (fake tree, 2 sockets + DRAM)", 10, seconds, List.of(new RaplProvider()));
             share("model only", 10, seconds, List.of(new ModelProvider()));
