@@ -71,6 +71,25 @@ class EnergyCommandsTest {
     }
 
     @Test
+    void energyReportWithPhasesSerialisesWithPlainJackson() throws Exception {
+        var options = new io.joulebench.energy.meter.MeterOptions(java.time.Duration.ZERO,
+                io.joulebench.energy.SensorOptions.defaults(), java.util.Set.of("model"));
+        try (var meter = io.joulebench.energy.meter.EnergyMeter.open(options)) {
+            var session = meter.start();
+            session.mark("epoch-1");
+            Thread.sleep(20);
+            session.sample();
+            session.mark("epoch-2");
+            Thread.sleep(20);
+            var report = session.stop();
+            JsonNode n = new ObjectMapper().readTree(new ObjectMapper().writeValueAsString(report));
+            assertEquals("epoch-1", n.get("phases").get(1).get("phase").asText());
+            assertEquals("MODELLED", n.get("phases").get(1).get("domains").get(0).get("method").asText());
+            assertTrue(n.get("domains").get(0).get("uncertaintyJoules").isNumber());
+        }
+    }
+
+    @Test
     void badInputIsOneLineAndExitTwo() {
         Run r = run("measure", "--region", "XXX", "--", "true");
         assertEquals(2, r.code());
