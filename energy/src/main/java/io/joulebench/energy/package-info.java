@@ -1,2 +1,2 @@
-/** Measures energy and power: GPU via NVML, CPU and DRAM via RAPL, a labelled model otherwise; host facts. */
+/** Measures energy and power: the sensor SPI (providers, energy counters, power sensors), domains, readings and options. */
 package io.joulebench.energy;

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code joulebench} top-level command; subcommands are registered here. */
 @Command(name = "joulebench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Energy-aware benchmarking of neural-network training.",
-        subcommands = {DemoCommand.class, RunCommand.class, ListCommand.class, DataCommand.class,
+        subcommands = {DemoCommand.class, RunCommand.class, ListCommand.class, DataCommand.class, SensorsCommand.class,
+            MeasureCommand.class,
             CommandLine.HelpCommand.class})
 public final class JouleBenchCommand implements Runnable {
 

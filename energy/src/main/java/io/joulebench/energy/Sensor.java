@@ -1,0 +1,30 @@
+package io.joulebench.energy;
+
+/**
+ * A sensor of one {@link Domain}: either an {@link EnergyCounter} or a {@link PowerSensor}.
+ * {@link #read()} never throws for a failed reading: it returns {@link Reading.Missing}.
+ */
+public sealed interface Sensor extends AutoCloseable permits EnergyCounter, PowerSensor {
+
+    /** The domain this sensor measures. */
+    Domain domain();
+
+    /** Id of the provider that opened it ({@code nvml}, {@code rapl}, {@code model}, ...). */
+    String providerId();
+
+    /** What exactly is read, e.g. "RAPL package-0 + package-1 (intel-rapl:0, intel-rapl:1)". */
+    String description();
+
+    /** True when the values are an estimate from a model, not a measurement. */
+    default boolean modelled() {
+        return false;
+    }
+
+    /** Takes one reading now. */
+    Reading read();
+
+    /** Releases what the sensor holds; idempotent. */
+    @Override
+    default void close() {
+    }
+}

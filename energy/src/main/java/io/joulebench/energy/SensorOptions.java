@@ -1,0 +1,95 @@
+package io.joulebench.energy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.function.LongSupplier;
+
+/**
+ * Where the hardware is, injected: the powercap root, the NVML library, and the monotonic clock every reading is
+ * stamped with. Resolution order for the paths: explicit (CLI option) &gt; system property &gt; environment &gt;
+ * default.
+ *
+ * @param powercapRoot the powercap class directory (default {@code /sys/class/powercap})
+ * @param nvmlLibrary  the NVML library to load: a file path or a library name (default {@code nvidia-ml}, i.e.
+ *                     {@code libnvidia-ml.so.1} on the linker path)
+ * @param nanoClock    the monotonic clock ({@code System::nanoTime})
+ */
+public record SensorOptions(Path powercapRoot, String nvmlLibrary, LongSupplier nanoClock) {
+
+    /** System property naming the powercap root. */
+    public static final String POWERCAP_ROOT_PROPERTY = "joulebench.powercap.root";
+    /** Environment variable naming the powercap root. */
+    public static final String POWERCAP_ROOT_ENV = "JOULEBENCH_POWERCAP_ROOT";
+    /** System property naming the NVML library. */
+    public static final String NVML_LIBRARY_PROPERTY = "joulebench.nvml.library";
+    /** Environment variable naming the NVML library. */
+    public static final String NVML_LIBRARY_ENV = "JOULEBENCH_NVML_LIBRARY";
+    /** Default powercap root. */
+    public static final Path DEFAULT_POWERCAP_ROOT = Path.of("/sys/class/powercap");
+    /** Default NVML library name; JNA maps it to libnvidia-ml.so(.1). */
+    public static final String DEFAULT_NVML_LIBRARY = "nvidia-ml";
+
+    public SensorOptions {
+        Objects.requireNonNull(powercapRoot, "powercapRoot");
+        Objects.requireNonNull(nvmlLibrary, "nvmlLibrary");
+        Objects.requireNonNull(nanoClock, "nanoClock");
+    }
+
+    /** Defaults resolved from system properties and the environment. */
+    public static SensorOptions defaults() {
+        return resolve(null, null);
+    }
+
+    /**
+     * Resolves each path: the explicit value when not null, else the system property, else the environment
+     * variable, else the default.
+     */
+    public static SensorOptions resolve(Path explicitPowercapRoot, String explicitNvmlLibrary) {
+        return resolve(explicitPowercapRoot, explicitNvmlLibrary, System.getProperties(), System.getenv());
+    }
+
+    /** As {@link #resolve(Path, String)} with the property and environment sources injected (for tests). */
+    public static SensorOptions resolve(Path explicitPowercapRoot, String explicitNvmlLibrary,
+                                        Properties properties, Map<String, String> environment) {
+        Path powercap = explicitPowercapRoot;
+        if (powercap == null) {
+            String v = firstNonBlank(properties.getProperty(POWERCAP_ROOT_PROPERTY), environment.get(POWERCAP_ROOT_ENV));
+            powercap = v == null ? DEFAULT_POWERCAP_ROOT : Path.of(v);
+        }
+        String nvml = explicitNvmlLibrary;
+        if (nvml == null || nvml.isBlank()) {
+            String v = firstNonBlank(properties.getProperty(NVML_LIBRARY_PROPERTY), environment.get(NVML_LIBRARY_ENV));
+            nvml = v == null ? DEFAULT_NVML_LIBRARY : v;
+        }
+        return new SensorOptions(powercap, nvml, System::nanoTime);
+    }
+
+    private static String firstNonBlank(String a, String b) {
+        if (a != null && !a.isBlank()) {
+            return a;
+        }
+        return b != null && !b.isBlank() ? b : null;
+    }
+
+    /** A copy with another powercap root. */
+    public SensorOptions withPowercapRoot(Path root) {
+        return new SensorOptions(root, nvmlLibrary, nanoClock);
+    }
+
+    /** A copy with another NVML library. */
+    public SensorOptions withNvmlLibrary(String library) {
+        return new SensorOptions(powercapRoot, library, nanoClock);
+    }
+
+    /** A copy with another monotonic clock (tests). */
+    public SensorOptions withClock(LongSupplier clock) {
+        return new SensorOptions(powercapRoot, nvmlLibrary, clock);
+    }
+
+    /** Reads the monotonic clock. */
+    public long nanoTime() {
+        return nanoClock.getAsLong();
+    }
+}

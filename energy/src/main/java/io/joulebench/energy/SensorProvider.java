@@ -1,0 +1,29 @@
+package io.joulebench.energy;
+
+import java.util.List;
+
+/**
+ * A source of sensors, found with {@link java.util.ServiceLoader}. Constructors are cheap: native libraries
+ * load and files are read only in {@link #probe} and {@link #open}.
+ */
+public interface SensorProvider {
+
+    /** Stable id: {@code nvml}, {@code rapl}, {@code model}. */
+    String id();
+
+    /** Higher wins when two providers measure the same domain. Measurements rank above models. */
+    int priority();
+
+    /** One line: what this provider reads. */
+    String description();
+
+    /** Checks whether the provider can work here; never throws. */
+    Availability probe(SensorOptions options);
+
+    /**
+     * Opens the provider's sensors, one or more per domain it measures.
+     *
+     * @throws SensorException when the provider is unavailable (carrying the same reason probe gives)
+     */
+    List<Sensor> open(SensorOptions options) throws SensorException;
+}

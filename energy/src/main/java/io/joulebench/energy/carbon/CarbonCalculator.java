@@ -1,0 +1,75 @@
+package io.joulebench.energy.carbon;
+
+import io.joulebench.energy.Domain;
+import io.joulebench.energy.meter.PowerTrace;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns energy into gCO2e: annual country average, or a time-resolved series integrated over the power trace. */
+public final class CarbonCalculator {
+
+    /** Joules per kWh. */
+    public static final double JOULES_PER_KWH = 3.6e6;
+
+    private CarbonCalculator() {
+    }
+
+    /** Checks a PUE: finite and at least 1. */
+    public static double checkPue(double pue) throws CarbonException {
+        if (!Double.isFinite(pue) || pue < 1.0) {
+            throw new CarbonException("PUE must be a number >= 1.0 (got " + pue + "); 1.0 means no facility overhead");
+        }
+        return pue;
+    }
+
+    /** E x PUE x annual CI. */
+    public static CarbonEstimate annual(double joules, GridIntensity grid, double pue) throws CarbonException {
+        checkPue(pue);
+        double kwh = joules / JOULES_PER_KWH;
+        List<String> notes = new ArrayList<>();
+        if (CarbonIntensityTable.WORLD.equals(grid.alpha3())) {
+            notes.add("no region given: world average used");
+        }
+        return new CarbonEstimate("ANNUAL_AVERAGE", grid.alpha3(), grid.name(), grid.year(), grid.source(), pue,
+                joules, kwh, grid.gramsPerKwh(), kwh * pue * grid.gramsPerKwh(), notes);
+    }
+
+    /**
+     * Integrates a time-resolved intensity against the energy of the trace's additive domains (GPUs, CPU package,
+     * DRAM): for every interval between two readings of a domain, its energy x PUE x the intensity in force at the
+     * interval's midpoint (wall clock = trace start + monotonic offset).
+     */
+    public static CarbonEstimate timeResolved(PowerTrace trace, IntensitySeries series, double pue)
+            throws CarbonException {
+        checkPue(pue);
+        Instant start = Instant.parse(trace.startedAt());
+        double joules = 0;
+        double grams = 0;
+        boolean extrapolated = false;
+        for (PowerTrace.DomainTrace d : trace.domains()) {
+            if (!new Domain(d.domain()).additive()) {
+                continue;
+            }
+            List<PowerTrace.Point> pts = d.points();
+            for (int i = 1; i < pts.size(); i++) {
+                double dj = pts.get(i).cumulativeJoules() - pts.get(i - 1).cumulativeJoules();
+                double mid = (pts.get(i).seconds() + pts.get(i - 1).seconds()) / 2.0;
+                Instant t = start.plusNanos((long) (mid * 1e9));
+                if (series.before(t)) {
+                    extrapolated = true;
+                }
+                joules += dj;
+                grams += dj / JOULES_PER_KWH * pue * series.at(t);
+            }
+        }
+        List<String> notes = new ArrayList<>();
+        if (extrapolated) {
+            notes.add("part of the window precedes the series' first entry: its first value was used there");
+        }
+        double kwh = joules / JOULES_PER_KWH;
+        return new CarbonEstimate("TIME_RESOLVED", series.name(), series.name(), null,
+                "time-resolved series " + series.name(), pue, joules, kwh, kwh > 0 ? Double.valueOf(grams / kwh / pue) : null,
+                grams, notes);
+    }
+}

@@ -1,0 +1,39 @@
+package io.joulebench.energy.meter;
+
+import io.joulebench.energy.Method;
+import io.joulebench.energy.Quality;
+import java.util.List;
+
+/**
+ * Energy of one domain over a metering window. Every number that could not be obtained is null, never 0.
+ *
+ * @param domain             {@code gpu:0}, {@code cpu-package}, {@code dram}, ...
+ * @param scope              what the domain covers
+ * @param provider           {@code nvml}, {@code rapl}, {@code model}
+ * @param source             the exact sensor ("RAPL package-0 (intel-rapl:0) + ...", "MODELLED: ...")
+ * @param method             COUNTER_DELTA, INTEGRATED_POWER, MODELLED or UNAVAILABLE
+ * @param quality            COMPLETE, PARTIAL or UNAVAILABLE
+ * @param joules             gross energy; null when unavailable
+ * @param averageWatts       joules / covered seconds
+ * @param idleJoules         idle power x window, when an idle baseline was given
+ * @param netJoules          joules - idleJoules
+ * @param uncertaintyJoules  estimated uncertainty (see uncertaintyBasis)
+ * @param uncertaintyBasis   how the uncertainty was derived
+ * @param samples            successful readings in the window
+ * @param gaps               failed readings in the window
+ * @param updatePeriodMillis detected counter update period (median spacing of value changes); null for power
+ *                           sensors or when too few changes were seen
+ * @param counterUpdates     value changes of the counter seen in the window (counters only)
+ * @param coveredSeconds     time between the first and last successful readings used
+ * @param reason             why the figure is not COMPLETE; null when it is
+ * @param notes              flags (short window, modelled, wraps corrected, ...)
+ */
+public record DomainEnergy(String domain, String scope, String provider, String source, Method method,
+                           Quality quality, Double joules, Double averageWatts, Double idleJoules, Double netJoules,
+                           Double uncertaintyJoules, String uncertaintyBasis, int samples, int gaps,
+                           Double updatePeriodMillis, Integer counterUpdates, double coveredSeconds, String reason,
+                           List<String> notes) {
+    public DomainEnergy {
+        notes = List.copyOf(notes);
+    }
+}

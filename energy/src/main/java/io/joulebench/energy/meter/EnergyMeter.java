@@ -1,0 +1,263 @@
+package io.joulebench.energy.meter;
+
+import io.joulebench.energy.Availability;
+import io.joulebench.energy.Domain;
+import io.joulebench.energy.DomainInfo;
+import io.joulebench.energy.EnergyCounter;
+import io.joulebench.energy.Method;
+import io.joulebench.energy.Sensor;
+import io.joulebench.energy.SensorException;
+import io.joulebench.energy.SensorProvider;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Selects sensors and starts metering sessions. Providers are tried highest priority first; each domain is measured
+ * by the first provider that offers it (NVML &gt; RAPL &gt; model). One session at a time.
+ *
+ * <pre>{@code
+ * try (EnergyMeter meter = EnergyMeter.open(MeterOptions.defaults())) {
+ *     IdleBaseline idle = meter.measureIdle(Duration.ofSeconds(5));
+ *     MeteringSession s = meter.start(idle);
+ *     s.mark("epoch-1"); ... s.mark("epoch-2"); ...
+ *     EnergyReport r = s.stop();
+ * }
+ * }</pre>
+ */
+public final class EnergyMeter implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EnergyMeter.class);
+
+    private final MeterOptions options;
+    private final List<ProviderStatus> providers;
+    private final List<Sensor> sensors;
+    private MeteringSession active;
+    private boolean closed;
+
+    private EnergyMeter(MeterOptions options, List<ProviderStatus> providers, List<Sensor> sensors) {
+        this.options = options;
+        this.providers = List.copyOf(providers);
+        this.sensors = List.copyOf(sensors);
+    }
+
+    /** The providers on the class path (ServiceLoader), highest priority first. */
+    public static List<SensorProvider> discover() {
+        List<SensorProvider> list = new ArrayList<>();
+        ServiceLoader.load(SensorProvider.class, EnergyMeter.class.getClassLoader()).forEach(list::add);
+        list.sort(Comparator.comparingInt(SensorProvider::priority).reversed().thenComparing(SensorProvider::id));
+        return list;
+    }
+
+    /** Probes every provider on the class path without opening anything. */
+    public static List<ProviderStatus> survey(MeterOptions options) {
+        return survey(options, discover());
+    }
+
+    /** Probes the given providers. */
+    public static List<ProviderStatus> survey(MeterOptions options, List<SensorProvider> providers) {
+        List<ProviderStatus> out = new ArrayList<>();
+        for (SensorProvider p : sorted(providers)) {
+            out.add(status(p, options, probe(p, options), List.of()));
+        }
+        return out;
+    }
+
+    private static List<SensorProvider> sorted(List<SensorProvider> providers) {
+        List<SensorProvider> l = new ArrayList<>(providers);
+        l.sort(Comparator.comparingInt(SensorProvider::priority).reversed().thenComparing(SensorProvider::id));
+        return l;
+    }
+
+    private static Availability probe(SensorProvider p, MeterOptions options) {
+        if (options.providers() != null && !options.providers().contains(p.id())) {
+            return new Availability.Unavailable(io.joulebench.energy.UnavailableReason.DISABLED,
+                    "not among the selected providers " + options.providers(), "");
+        }
+        try {
+            return p.probe(options.sensors());
+        } catch (RuntimeException | LinkageError e) {
+            return new Availability.Unavailable(io.joulebench.energy.UnavailableReason.UNKNOWN,
+                    "probe failed: " + e, "");
+        }
+    }
+
+    private static ProviderStatus status(SensorProvider p, MeterOptions options, Availability a, List<String> selected) {
+        if (a instanceof Availability.Available ok) {
+            return new ProviderStatus(p.id(), p.priority(), p.description(), true, null, ok.detail(), "",
+                    ok.domains(), selected);
+        }
+        Availability.Unavailable u = (Availability.Unavailable) a;
+        return new ProviderStatus(p.id(), p.priority(), p.description(), false, u.reason().name(), u.message(),
+                u.fix(), List.of(), List.of());
+    }
+
+    /** Opens a meter over the providers on the class path. */
+    public static EnergyMeter open(MeterOptions options) {
+        return open(options, discover());
+    }
+
+    /** Opens a meter over the given providers (tests, embedding). A provider that fails is reported, not fatal. */
+    public static EnergyMeter open(MeterOptions options, List<SensorProvider> providers) {
+        Map<Domain, Sensor> chosen = new LinkedHashMap<>();
+        List<ProviderStatus> statuses = new ArrayList<>();
+        for (SensorProvider p : sorted(providers)) {
+            Availability a = probe(p, options);
+            if (!a.available()) {
+                statuses.add(status(p, options, a, List.of()));
+                continue;
+            }
+            List<Sensor> opened;
+            try {
+                opened = p.open(options.sensors());
+            } catch (SensorException e) {
+                statuses.add(status(p, options, new Availability.Unavailable(e.reason(), e.getMessage(), e.fix()),
+                        List.of()));
+                continue;
+            } catch (RuntimeException | LinkageError e) {
+                statuses.add(status(p, options, new Availability.Unavailable(
+                        io.joulebench.energy.UnavailableReason.UNKNOWN, "open failed: " + e, ""), List.of()));
+                continue;
+            }
+            List<String> won = new ArrayList<>();
+            for (Sensor s : opened) {
+                if (chosen.containsKey(s.domain())) {
+                    LOG.debug("{} from {} superseded by {}", s.domain(), p.id(), chosen.get(s.domain()).providerId());
+                    s.close();
+                } else {
+                    chosen.put(s.domain(), s);
+                    won.add(s.domain().id());
+                }
+            }
+            statuses.add(status(p, options, a, won));
+        }
+        List<Sensor> list = new ArrayList<>(chosen.values());
+        list.sort(Comparator.comparing(Sensor::domain));
+        return new EnergyMeter(options, statuses, list);
+    }
+
+    /** Every provider with its status and the domains it won. */
+    public List<ProviderStatus> providers() {
+        return providers;
+    }
+
+    /** The sensors in use, one per domain. */
+    public List<SensorInfo> sensors() {
+        return sensors.stream().map(s -> new SensorInfo(s.domain().id(), s.providerId(), Method.of(s),
+                s.description())).toList();
+    }
+
+    /** The domains metered. */
+    public List<DomainInfo> domains() {
+        return sensors.stream().map(s -> new DomainInfo(s.domain().id(), Method.of(s), s.description())).toList();
+    }
+
+    /** The options. */
+    public MeterOptions options() {
+        return options;
+    }
+
+    /** The sensor of a domain, if metered. */
+    public Optional<Sensor> sensor(String domain) {
+        return sensors.stream().filter(s -> s.domain().id().equals(domain)).findFirst();
+    }
+
+    /** Starts a session without idle baseline. */
+    public MeteringSession start() throws MeteringException {
+        return start(null);
+    }
+
+    /**
+     * Starts a session; with a baseline the report gives idle and net energy beside gross.
+     *
+     * @throws MeteringException when the sampler interval could miss a counter wrap, or a session is running
+     */
+    public synchronized MeteringSession start(IdleBaseline baseline) throws MeteringException {
+        if (closed) {
+            throw new IllegalStateException("meter closed");
+        }
+        if (active != null) {
+            throw new MeteringException("a metering session is already running on this meter; stop it first");
+        }
+        checkWrap();
+        active = new MeteringSession(this, wrapTracks(), options.sensors().nanoClock(), options.interval(), baseline);
+        return active;
+    }
+
+    private List<Track> wrapTracks() {
+        return sensors.stream().map(Track::new).toList();
+    }
+
+    private void checkWrap() throws MeteringException {
+        if (options.manual()) {
+            return;
+        }
+        for (Sensor s : sensors) {
+            if (s instanceof EnergyCounter c) {
+                Optional<Duration> w = c.shortestWrapTime();
+                if (w.isPresent() && options.interval().multipliedBy(2).compareTo(w.get()) > 0) {
+                    throw new MeteringException(String.format(java.util.Locale.ROOT,
+                            "sampler interval %d ms is too long for %s: its counter can wrap in %.1f s at plausible "
+                                    + "maximum power; use --interval %d ms or less",
+                            options.interval().toMillis(), s.domain(), w.get().toNanos() / 1e9,
+                            Math.max(1, w.get().toMillis() / 2)));
+                }
+            }
+        }
+    }
+
+    synchronized void sessionEnded(MeteringSession s) {
+        if (active == s) {
+            active = null;
+        }
+    }
+
+    /**
+     * Measures idle power: a session of {@code window} with no workload started by JouleBench. Blocks; in manual mode
+     * (interval 0) it samples every 100 ms itself.
+     */
+    public IdleBaseline measureIdle(Duration window) throws MeteringException, InterruptedException {
+        MeteringSession s = start(null);
+        try {
+            if (options.manual()) {
+                long end = System.nanoTime() + window.toNanos();
+                while (System.nanoTime() < end) {
+                    Thread.sleep(Math.min(100, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+                    s.sample();
+                }
+            } else {
+                Thread.sleep(window.toMillis(), (int) (window.toNanos() % 1_000_000));
+            }
+        } finally {
+            s.stop();
+        }
+        return IdleBaseline.from(s.stop());
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (active != null) {
+            MeteringSession s = active;
+            active = null;
+            s.stop();
+        }
+        for (Sensor s : sensors) {
+            try {
+                s.close();
+            } catch (RuntimeException e) {
+                LOG.debug("closing {}: {}", s.domain(), e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.joulebench.energy.meter;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a metering session measured. Plain data (records, lists, boxed numbers, strings, enums) so that any JSON
+ * mapper can write it; null means "not available", never zero.
+ *
+ * @param startedAt          ISO-8601 wall-clock time of the session start (intervals use the monotonic clock)
+ * @param windowSeconds      monotonic length of the window
+ * @param intervalMillis     sampler period; 0 for a manually sampled session
+ * @param domains            per domain, whole window
+ * @param phases             per phase (empty when no mark was set)
+ * @param totalJoules        gross sum over additive domains (GPUs, CPU package, DRAM) that have a figure
+ * @param totalIdleJoules    idle sum over the same domains, when a baseline was given
+ * @param totalNetJoules     totalJoules - totalIdleJoules
+ * @param totalNote          which domains the totals leave out, and why; null when none
+ * @param idle               the baseline used; null when none
+ * @param samplerCpuSeconds  CPU time of the sampler thread; null in manual mode or where unsupported
+ * @param samplerCpuShare    samplerCpuSeconds / windowSeconds (share of one core)
+ */
+public record EnergyReport(String startedAt, double windowSeconds, double intervalMillis, List<DomainEnergy> domains,
+                           List<PhaseEnergy> phases, Double totalJoules, Double totalIdleJoules, Double totalNetJoules,
+                           String totalNote, IdleBaseline idle, Double samplerCpuSeconds, Double samplerCpuShare) {
+    public EnergyReport {
+        domains = List.copyOf(domains);
+        phases = List.copyOf(phases);
+    }
+
+    /** The whole-window figure of one domain. */
+    public Optional<DomainEnergy> domain(String id) {
+        return domains.stream().filter(d -> d.domain().equals(id)).findFirst();
+    }
+
+    /** The phases with this name, in order. */
+    public List<PhaseEnergy> phases(String name) {
+        return phases.stream().filter(p -> p.phase().equals(name)).toList();
+    }
+}

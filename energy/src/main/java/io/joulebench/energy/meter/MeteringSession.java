@@ -1,0 +1,350 @@
+package io.joulebench.energy.meter;
+
+import io.joulebench.energy.Domain;
+import io.joulebench.energy.EnergyCounter;
+import io.joulebench.energy.Method;
+import io.joulebench.energy.Quality;
+import io.joulebench.energy.Reading;
+import io.joulebench.energy.UnavailableReason;
+import io.joulebench.energy.model.ModelProvider;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One metering window: reads every sensor at start, on every {@link #mark}, at {@link #stop}, and every interval in
+ * between on a named daemon thread ({@value #THREAD_NAME}). All stamps come from one monotonic clock. A sensor that
+ * fails mid-run makes its domain PARTIAL or UNAVAILABLE; the session goes on.
+ */
+public final class MeteringSession implements AutoCloseable {
+
+    /** Name of the sampler thread. */
+    public static final String THREAD_NAME = "joulebench-energy-sampler";
+    /** Phase name of the stretch between the session start and the first mark. */
+    public static final String BEFORE_FIRST_MARK = "(before first mark)";
+    /** Below this many counter updates a window is flagged. */
+    public static final int MIN_COUNTER_UPDATES = 10;
+
+    private static final Logger LOG = LoggerFactory.getLogger(MeteringSession.class);
+
+    private record Boundary(String phase, long nanos, List<Track.Snap> snaps) {
+    }
+
+    private final EnergyMeter meter;
+    private final List<Track> tracks;
+    private final LongSupplier clock;
+    private final Duration interval;
+    private final IdleBaseline baseline;
+    private final Instant startedAt;
+    private final List<Boundary> boundaries = new ArrayList<>();
+    private final ScheduledExecutorService executor;
+    private final ScheduledFuture<?> task;
+    private volatile Thread samplerThread;
+    private EnergyReport report;
+    private PowerTrace trace;
+
+    MeteringSession(EnergyMeter meter, List<Track> tracks, LongSupplier clock, Duration interval, IdleBaseline baseline) {
+        this.meter = meter;
+        this.tracks = List.copyOf(tracks);
+        this.clock = clock;
+        this.interval = interval;
+        this.baseline = baseline;
+        this.startedAt = Instant.now();
+        synchronized (this) {
+            long t0 = clock.getAsLong(); // the window opens before the first readings, so trace times are >= 0
+            sampleNow();
+            boundaries.add(new Boundary(null, t0, snaps()));
+        }
+        if (interval.isZero()) {
+            executor = null;
+            task = null;
+        } else {
+            executor = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, THREAD_NAME);
+                t.setDaemon(true);
+                samplerThread = t;
+                return t;
+            });
+            long ns = interval.toNanos();
+            task = executor.scheduleAtFixedRate(this::sampleSafely, ns, ns, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void sampleSafely() {
+        try {
+            sample();
+        } catch (Throwable t) { // never let the executor drop the schedule silently
+            LOG.warn("energy sampler: {}", t.toString());
+        }
+    }
+
+    /** Reads every sensor now (the sampler thread calls this; in manual mode the caller does). */
+    public synchronized void sample() {
+        if (report != null) {
+            return;
+        }
+        sampleNow();
+    }
+
+    private void sampleNow() {
+        for (Track tr : tracks) {
+            Reading r;
+            try {
+                r = tr.sensor.read();
+                Objects.requireNonNull(r, "reading");
+            } catch (RuntimeException e) {
+                r = new Reading.Missing(UnavailableReason.SENSOR_FAILED, "sensor threw " + e, clock.getAsLong());
+            }
+            tr.accept(r);
+        }
+    }
+
+    private List<Track.Snap> snaps() {
+        List<Track.Snap> s = new ArrayList<>(tracks.size());
+        for (Track t : tracks) {
+            s.add(t.snap());
+        }
+        return s;
+    }
+
+    /** Starts phase {@code phase} now (ends the previous one): reads every sensor at the boundary. */
+    public synchronized void mark(String phase) {
+        Objects.requireNonNull(phase, "phase");
+        if (report != null) {
+            throw new IllegalStateException("session already stopped");
+        }
+        sampleNow();
+        boundaries.add(new Boundary(phase, clock.getAsLong(), snaps()));
+    }
+
+    /** Monotonic seconds since the start. */
+    public double elapsedSeconds() {
+        return (clock.getAsLong() - boundaries.get(0).nanos()) / 1e9;
+    }
+
+    /** Stops sampling and returns the report; later calls return the same report. */
+    public EnergyReport stop() {
+        Double cpuSeconds = null;
+        if (task != null) {
+            task.cancel(false);
+            Thread t = samplerThread;
+            if (t != null) {
+                ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+                if (mx.isThreadCpuTimeSupported()) {
+                    long ns = mx.getThreadCpuTime(t.getId());
+                    cpuSeconds = ns < 0 ? null : ns / 1e9;
+                }
+            }
+            executor.shutdown();
+            try {
+                if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                    LOG.warn("energy sampler did not stop within 5 s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (this) {
+            if (report != null) {
+                return report;
+            }
+            sampleNow();
+            boundaries.add(new Boundary(null, clock.getAsLong(), snaps()));
+            report = buildReport(cpuSeconds);
+            trace = buildTrace();
+        }
+        meter.sessionEnded(this);
+        return report;
+    }
+
+    /** The power trace; available after {@link #stop()}. */
+    public synchronized PowerTrace trace() {
+        if (trace == null) {
+            throw new IllegalStateException("trace is available after stop()");
+        }
+        return trace;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    // ---- report building ----
+
+    private EnergyReport buildReport(Double cpuSeconds) {
+        Boundary first = boundaries.get(0);
+        Boundary last = boundaries.get(boundaries.size() - 1);
+        double window = (last.nanos() - first.nanos()) / 1e9;
+        List<DomainEnergy> domains = new ArrayList<>();
+        for (int i = 0; i < tracks.size(); i++) {
+            domains.add(domainEnergy(tracks.get(i), first.snaps().get(i), last.snaps().get(i), window));
+        }
+        List<PhaseEnergy> phases = new ArrayList<>();
+        if (boundaries.size() > 2) {
+            for (int b = 0; b < boundaries.size() - 1; b++) {
+                Boundary from = boundaries.get(b);
+                Boundary to = boundaries.get(b + 1);
+                double dur = (to.nanos() - from.nanos()) / 1e9;
+                List<PhaseDomainEnergy> pd = new ArrayList<>();
+                Double total = null;
+                for (int i = 0; i < tracks.size(); i++) {
+                    DomainEnergy de = domainEnergy(tracks.get(i), from.snaps().get(i), to.snaps().get(i), dur);
+                    pd.add(new PhaseDomainEnergy(de.domain(), de.method(), de.quality(), de.joules(), de.idleJoules(),
+                            de.netJoules(), de.samples(), de.gaps(), de.reason()));
+                    if (de.joules() != null && tracks.get(i).sensor.domain().additive()) {
+                        total = (total == null ? 0.0 : total) + de.joules();
+                    }
+                }
+                phases.add(new PhaseEnergy(from.phase() == null ? BEFORE_FIRST_MARK : from.phase(),
+                        (from.nanos() - first.nanos()) / 1e9, dur, pd, total));
+            }
+        }
+        Double total = null;
+        Double idle = null;
+        List<String> excluded = new ArrayList<>();
+        boolean idleComplete = baseline != null;
+        for (DomainEnergy d : domains) {
+            if (!Domain.CPU_PACKAGE.id().equals(d.domain()) && !Domain.DRAM.id().equals(d.domain())
+                    && !d.domain().startsWith("gpu:")) {
+                excluded.add(d.domain() + " (overlaps other domains)");
+                continue;
+            }
+            if (d.joules() == null) {
+                excluded.add(d.domain() + " (unavailable)");
+                continue;
+            }
+            total = (total == null ? 0.0 : total) + d.joules();
+            if (d.idleJoules() != null) {
+                idle = (idle == null ? 0.0 : idle) + d.idleJoules();
+            } else {
+                idleComplete = false;
+            }
+        }
+        if (baseline != null && !idleComplete) {
+            excluded.add("idle/net: some domains have no idle figure, totals for idle/net omitted");
+            idle = null;
+        }
+        Double net = total != null && idle != null ? total - idle : null;
+        return new EnergyReport(startedAt.toString(), window, interval.toNanos() / 1e6, domains, phases, total, idle,
+                net, excluded.isEmpty() ? null : String.join("; ", excluded), baseline, cpuSeconds,
+                cpuSeconds == null || window <= 0 ? null : cpuSeconds / window);
+    }
+
+    private DomainEnergy domainEnergy(Track t, Track.Snap from, Track.Snap to, double windowSeconds) {
+        Domain domain = t.sensor.domain();
+        List<String> notes = new ArrayList<>();
+        int firstGood = from.good() ? from.n() - 1 : from.n();
+        int lastGood = to.n() - 1;
+        int samples = to.n() - from.n() + (from.good() ? 1 : 0);
+        int gaps = to.gaps() - from.gaps();
+        Double period = t.counter() ? t.updatePeriodMillis(0, to.changes()) : null;
+        Integer updates = t.counter() ? to.changes() - from.changes() : null;
+        if (t.method == Method.MODELLED) {
+            notes.add("MODELLED: an estimate, not a measurement");
+        }
+        if (lastGood - firstGood < 1 || firstGood < 0) {
+            String why = t.firstFailure != null ? t.firstFailure : "fewer than two successful readings in the window";
+            return new DomainEnergy(domain.id(), domain.scope(), t.sensor.providerId(), t.sensor.description(),
+                    Method.UNAVAILABLE, Quality.UNAVAILABLE, null, null, null, null, null, null, samples, gaps, period,
+                    updates, 0.0, why, notes);
+        }
+        double joules = (t.cumUj[lastGood] - t.cumUj[firstGood]) / 1e6;
+        double covered = (t.times[lastGood] - t.times[firstGood]) / 1e9;
+        Double avgW = covered > 0 ? joules / covered : null;
+
+        Quality quality = Quality.COMPLETE;
+        String reason = null;
+        if (gaps > 0 || !from.good() || !to.good()) {
+            quality = Quality.PARTIAL;
+            StringBuilder sb = new StringBuilder();
+            sb.append(String.format(Locale.ROOT, "%d of %d readings failed", gaps, gaps + samples));
+            if (t.lastFailure != null) {
+                sb.append(" (").append(t.firstFailure).append(')');
+            }
+            if (!to.good()) {
+                sb.append(String.format(Locale.ROOT, "; sensor failing at the end: figure covers %.3f of %.3f s",
+                        covered, windowSeconds));
+            } else if (!from.good()) {
+                sb.append(String.format(Locale.ROOT, "; sensor failing at the start: figure covers %.3f of %.3f s",
+                        covered, windowSeconds));
+            } else if (t.counter()) {
+                sb.append("; counter delta across the gaps kept (exact unless a counter wrapped more than once)");
+            } else {
+                sb.append("; power interpolated linearly across the gaps");
+            }
+            reason = sb.toString();
+        }
+        if (t.wraps > 0) {
+            notes.add(t.wraps + " counter wrap(s) corrected");
+        }
+        if (t.resets > 0) {
+            notes.add(t.resets + " counter reset(s): energy across them not counted");
+            quality = Quality.PARTIAL;
+            reason = reason == null ? "counter went backwards without a known wrap range" : reason;
+        }
+        if (updates != null && updates < MIN_COUNTER_UPDATES) {
+            notes.add("window spans " + updates + " counter updates (< " + MIN_COUNTER_UPDATES
+                    + "): quantisation of the counter dominates");
+        }
+
+        double u;
+        String basis;
+        if (t.method == Method.MODELLED) {
+            u = ModelProvider.ASSUMED_RELATIVE_ERROR * Math.abs(joules);
+            basis = String.format(Locale.ROOT, "assumed +/-%.0f %% model error (not measured; see docs/energy.md)",
+                    ModelProvider.ASSUMED_RELATIVE_ERROR * 100);
+        } else if (t.counter()) {
+            Double spacing = t.medianSampleSpacingMillis(firstGood, lastGood + 1);
+            double tUpd = period != null ? period : (spacing != null ? spacing : interval.toNanos() / 1e6);
+            double res = ((EnergyCounter) t.sensor).resolutionMicrojoules() / 1e6;
+            double p = avgW == null ? 0.0 : avgW;
+            u = Math.sqrt(2.0) * (p * tUpd / 1000.0 + res);
+            basis = String.format(Locale.ROOT, "sqrt(2) x (mean power x counter update period %.1f ms + resolution "
+                    + "%.6f J): each window edge may lag by one update; sensor calibration not included", tUpd, res);
+        } else {
+            u = (t.cumErrUj[lastGood] - t.cumErrUj[firstGood]) / 1e6;
+            basis = "half the difference of left and right Riemann sums of the sampled power (trapezoid "
+                    + "discretisation); sensor averaging and calibration not included";
+        }
+        Double idleJ = null;
+        Double netJ = null;
+        if (baseline != null) {
+            Double pIdle = baseline.watts(domain.id()).orElse(null);
+            if (pIdle != null) {
+                idleJ = pIdle * windowSeconds;
+                netJ = joules - idleJ;
+            } else {
+                notes.add("no idle figure for this domain: idle/net not given");
+            }
+        }
+        return new DomainEnergy(domain.id(), domain.scope(), t.sensor.providerId(), t.sensor.description(), t.method,
+                quality, joules, avgW, idleJ, netJ, u, basis, samples, gaps, period, updates, covered, reason, notes);
+    }
+
+    private PowerTrace buildTrace() {
+        long t0 = boundaries.get(0).nanos();
+        List<PowerTrace.DomainTrace> out = new ArrayList<>();
+        for (Track t : tracks) {
+            List<PowerTrace.Point> pts = new ArrayList<>(t.n);
+            for (int i = 0; i < t.n; i++) {
+                pts.add(new PowerTrace.Point((t.times[i] - t0) / 1e9, Double.isNaN(t.watts[i]) ? null : t.watts[i],
+                        t.cumUj[i] / 1e6));
+            }
+            out.add(new PowerTrace.DomainTrace(t.sensor.domain().id(), t.method, pts));
+        }
+        return new PowerTrace(startedAt.toString(), out);
+    }
+}

@@ -1,0 +1,180 @@
+package io.joulebench.energy.meter;
+
+import io.joulebench.energy.EnergyCounter;
+import io.joulebench.energy.Method;
+import io.joulebench.energy.Reading;
+import io.joulebench.energy.Sensor;
+import io.joulebench.energy.UnavailableReason;
+import java.util.Arrays;
+import java.util.OptionalLong;
+
+/**
+ * The readings of one sensor during a session: cumulative energy at every successful reading (counter deltas,
+ * unwrapped; or trapezoid integral of power), failures, counter value changes. Not thread-safe: the session
+ * serialises access.
+ */
+final class Track {
+    final Sensor sensor;
+    final Method method;
+    private final boolean counter;
+    private final OptionalLong wrapRange;
+
+    // Successful readings: time, cumulative microjoules, watts (NaN unknown), cumulative trapezoid error bound (uJ).
+    long[] times = new long[256];
+    double[] cumUj = new double[256];
+    double[] watts = new double[256];
+    double[] cumErrUj = new double[256];
+    int n;
+
+    int gaps;
+    int wraps;
+    int resets;
+    boolean lastGood;
+    UnavailableReason firstFailureReason;
+    String firstFailure;
+    long firstFailureNanos;
+    String lastFailure;
+
+    // Counter state.
+    private long lastRaw;
+    private boolean haveRaw;
+    long[] changeTimes = new long[256];
+    int changes;
+
+    Track(Sensor sensor) {
+        this.sensor = sensor;
+        this.method = Method.of(sensor);
+        this.counter = sensor instanceof EnergyCounter;
+        this.wrapRange = counter ? ((EnergyCounter) sensor).wrapRangeMicrojoules() : OptionalLong.empty();
+    }
+
+    boolean counter() {
+        return counter;
+    }
+
+    void accept(Reading r) {
+        if (r instanceof Reading.Missing m) {
+            fail(m.reason(), m.message(), m.nanoTime());
+        } else if (r instanceof Reading.Energy e && counter) {
+            acceptEnergy(e);
+        } else if (r instanceof Reading.Power p && !counter) {
+            acceptPower(p);
+        } else {
+            fail(UnavailableReason.UNKNOWN, "sensor returned " + r.getClass().getSimpleName()
+                    + " but is a " + (counter ? "counter" : "power sensor"), r.nanoTime());
+        }
+    }
+
+    void fail(UnavailableReason reason, String message, long t) {
+        gaps++;
+        lastGood = false;
+        if (firstFailure == null) {
+            firstFailureReason = reason;
+            firstFailure = message;
+            firstFailureNanos = t;
+        }
+        lastFailure = message;
+    }
+
+    private void acceptEnergy(Reading.Energy e) {
+        long raw = e.microjoules();
+        double cum = n == 0 ? 0.0 : cumUj[n - 1];
+        double w = Double.NaN;
+        if (haveRaw) {
+            long delta = raw - lastRaw;
+            if (delta < 0) {
+                if (wrapRange.isPresent()) {
+                    delta += wrapRange.getAsLong();
+                    wraps++;
+                } else {
+                    // A counter that goes backwards without a known range was reset: count nothing across it.
+                    resets++;
+                    delta = 0;
+                }
+            }
+            if (delta != 0) {
+                recordChange(e.nanoTime());
+            }
+            cum += delta;
+            long dt = e.nanoTime() - times[n - 1];
+            if (dt > 0) {
+                w = delta / 1e6 / (dt / 1e9);
+            }
+        }
+        lastRaw = raw;
+        haveRaw = true;
+        append(e.nanoTime(), cum, w, n == 0 ? 0.0 : cumErrUj[n - 1]);
+    }
+
+    private void acceptPower(Reading.Power p) {
+        double w = p.milliwatts() / 1000.0;
+        double cum = 0.0;
+        double err = 0.0;
+        if (n > 0) {
+            double dt = (p.nanoTime() - times[n - 1]) / 1e9;
+            double prevW = watts[n - 1];
+            cum = cumUj[n - 1] + (prevW + w) / 2.0 * dt * 1e6;
+            err = cumErrUj[n - 1] + Math.abs(w - prevW) * dt / 2.0 * 1e6;
+        }
+        append(p.nanoTime(), cum, w, err);
+    }
+
+    private void recordChange(long t) {
+        if (changes == changeTimes.length) {
+            changeTimes = Arrays.copyOf(changeTimes, changes * 2);
+        }
+        changeTimes[changes++] = t;
+    }
+
+    private void append(long t, double cum, double w, double err) {
+        if (n == times.length) {
+            int c = n * 2;
+            times = Arrays.copyOf(times, c);
+            cumUj = Arrays.copyOf(cumUj, c);
+            watts = Arrays.copyOf(watts, c);
+            cumErrUj = Arrays.copyOf(cumErrUj, c);
+        }
+        times[n] = t;
+        cumUj[n] = cum;
+        watts[n] = w;
+        cumErrUj[n] = err;
+        n++;
+        lastGood = true;
+    }
+
+    /** State at a boundary (start, mark, stop). */
+    record Snap(int n, int gaps, boolean good, int changes) {
+    }
+
+    Snap snap() {
+        return new Snap(n, gaps, lastGood, changes);
+    }
+
+    /** Median spacing of counter value changes among the first {@code upTo} changes, ms; null if fewer than 3. */
+    Double updatePeriodMillis(int from, int upTo) {
+        int k = upTo - from;
+        if (k < 3) {
+            return null;
+        }
+        long[] d = new long[k - 1];
+        for (int i = from + 1; i < upTo; i++) {
+            d[i - from - 1] = changeTimes[i] - changeTimes[i - 1];
+        }
+        Arrays.sort(d);
+        double median = d.length % 2 == 1 ? d[d.length / 2] : (d[d.length / 2 - 1] + d[d.length / 2]) / 2.0;
+        return median / 1e6;
+    }
+
+    /** Median spacing of successful readings in [a, b), ms; null if fewer than 2. */
+    Double medianSampleSpacingMillis(int a, int b) {
+        if (b - a < 2) {
+            return null;
+        }
+        long[] d = new long[b - a - 1];
+        for (int i = a + 1; i < b; i++) {
+            d[i - a - 1] = times[i] - times[i - 1];
+        }
+        Arrays.sort(d);
+        return d[d.length / 2] / 1e6;
+    }
+}

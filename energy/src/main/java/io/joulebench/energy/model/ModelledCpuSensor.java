@@ -1,0 +1,60 @@
+package io.joulebench.energy.model;
+
+import io.joulebench.energy.Domain;
+import io.joulebench.energy.PowerSensor;
+import io.joulebench.energy.Reading;
+import java.util.function.LongSupplier;
+import oshi.hardware.CentralProcessor;
+
+/** MODELLED CPU package power from system load ticks (OSHI) and TDP. */
+final class ModelledCpuSensor implements PowerSensor {
+    private final CentralProcessor cpu;
+    private final double tdpWatts;
+    private final String basis;
+    private final LongSupplier clock;
+    private long[] previous;
+    private double lastLoad = Double.NaN;
+
+    ModelledCpuSensor(CentralProcessor cpu, double tdpWatts, String basis, LongSupplier clock) {
+        this.cpu = cpu;
+        this.tdpWatts = tdpWatts;
+        this.basis = basis;
+        this.clock = clock;
+        this.previous = cpu.getSystemCpuLoadTicks();
+    }
+
+    @Override
+    public Domain domain() {
+        return Domain.CPU_PACKAGE;
+    }
+
+    @Override
+    public String providerId() {
+        return ModelProvider.ID;
+    }
+
+    @Override
+    public String description() {
+        return "MODELLED: TDP x (0.1 + 0.9 x load^3) with system load from OSHI ticks; " + basis;
+    }
+
+    @Override
+    public boolean modelled() {
+        return true;
+    }
+
+    @Override
+    public synchronized Reading read() {
+        long[] now = cpu.getSystemCpuLoadTicks();
+        double load = CpuPowerModel.load(previous, now);
+        long t = clock.getAsLong();
+        if (Double.isNaN(load)) {
+            // No tick elapsed since the last reading (reads faster than the kernel's tick): keep the last load.
+            load = Double.isNaN(lastLoad) ? 0.0 : lastLoad;
+        } else {
+            previous = now;
+        }
+        lastLoad = load;
+        return new Reading.Power(CpuPowerModel.watts(tdpWatts, load) * 1000.0, t);
+    }
+}

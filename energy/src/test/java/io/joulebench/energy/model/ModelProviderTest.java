@@ -1,0 +1,80 @@
+package io.joulebench.energy.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.joulebench.energy.Availability;
+import io.joulebench.energy.FakeClock;
+import io.joulebench.energy.Method;
+import io.joulebench.energy.SensorOptions;
+import io.joulebench.energy.host.HostFacts;
+import io.joulebench.energy.host.ProcessMemory;
+import io.joulebench.energy.meter.DomainEnergy;
+import io.joulebench.energy.meter.EnergyMeter;
+import io.joulebench.energy.meter.EnergyReport;
+import io.joulebench.energy.meter.MeterOptions;
+import io.joulebench.energy.meter.MeteringSession;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ModelProviderTest {
+
+    @Test
+    void formula() {
+        assertEquals(10.0, CpuPowerModel.watts(100, 0.0), 1e-12);
+        assertEquals(100.0, CpuPowerModel.watts(100, 1.0), 1e-12);
+        assertEquals(100 * (0.1 + 0.9 * 0.125), CpuPowerModel.watts(100, 0.5), 1e-12);
+        assertEquals(0.5, CpuPowerModel.load(new long[] {0, 0, 0, 0, 0, 0, 0, 0},
+                new long[] {30, 10, 10, 40, 10, 0, 0, 0}), 1e-12);
+        assertTrue(Double.isNaN(CpuPowerModel.load(new long[8], new long[8])));
+    }
+
+    @Test
+    void tdpTableMatchesAndFallsBack() {
+        TdpTable t = TdpTable.load();
+        TdpTable.Tdp epyc = t.tdp("AMD EPYC 7763 64-Core Processor", 2, 256);
+        assertEquals(560.0, epyc.watts(), 1e-9);
+        assertTrue(epyc.basis().contains("AMD"));
+        TdpTable.Tdp unknown = t.tdp("AMD EPYC", 1, 2);
+        assertEquals(8.0, unknown.watts(), 1e-9);
+        assertTrue(unknown.basis().contains("4 W per hardware thread"), unknown.basis());
+    }
+
+    @Test
+    void modelIsLabelledModelledEverywhere() throws Exception {
+        ModelProvider p = new ModelProvider();
+        Availability.Available a = assertInstanceOf(Availability.Available.class, p.probe(SensorOptions.defaults()));
+        a.domains().forEach(d -> assertEquals(Method.MODELLED, d.method()));
+        a.domains().forEach(d -> assertTrue(d.measures().startsWith("MODELLED"), d.measures()));
+        FakeClock clock = new FakeClock();
+        try (EnergyMeter m = EnergyMeter.open(new MeterOptions(Duration.ZERO,
+                SensorOptions.defaults().withClock(clock), null), List.of(p))) {
+            MeteringSession s = m.start();
+            for (int i = 0; i < 10; i++) {
+                clock.advance(Duration.ofMillis(100));
+                s.sample();
+            }
+            EnergyReport r = s.stop();
+            for (String id : List.of("cpu-package", "dram")) {
+                DomainEnergy d = r.domain(id).orElseThrow();
+                assertEquals(Method.MODELLED, d.method());
+                assertTrue(d.source().startsWith("MODELLED"), d.source());
+                assertTrue(d.notes().stream().anyMatch(n -> n.startsWith("MODELLED")), d.notes().toString());
+                assertTrue(d.joules() > 0);
+                assertEquals(0.5 * d.joules(), d.uncertaintyJoules(), 1e-9);
+            }
+            long mem = HostFacts.collect().totalMemoryBytes();
+            assertEquals(ModelProvider.DRAM_WATTS_PER_GIB * mem / (double) (1L << 30),
+                    r.domain("dram").orElseThrow().averageWatts(), 1e-6);
+        }
+    }
+
+    @Test
+    void hostFactsArePlainRecords() {
+        HostFacts h = HostFacts.collect();
+        assertTrue(h.logicalCores() >= 1 && h.totalMemoryBytes() > 0 && !h.cpuModel().isBlank(), h.toString());
+        assertTrue(ProcessMemory.current().residentBytes() > 0);
+    }
+}

@@ -1,0 +1,222 @@
+package io.joulebench.energy.rapl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.joulebench.energy.FakeClock;
+import io.joulebench.energy.Method;
+import io.joulebench.energy.Quality;
+import io.joulebench.energy.SensorOptions;
+import io.joulebench.energy.meter.DomainEnergy;
+import io.joulebench.energy.meter.EnergyMeter;
+import io.joulebench.energy.meter.EnergyReport;
+import io.joulebench.energy.meter.MeterOptions;
+import io.joulebench.energy.meter.MeteringException;
+import io.joulebench.energy.meter.MeteringSession;
+import io.joulebench.energy.meter.PhaseEnergy;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The RAPL provider driven through the meter with a fake clock: known rates must give exact joules. */
+class RaplMeteringTest {
+
+    @TempDir
+    Path tmp;
+    final FakeClock clock = new FakeClock();
+    static final Duration STEP = Duration.ofMillis(100);
+
+    private EnergyMeter meter(FakePowercap f, Duration interval) {
+        SensorOptions so = SensorOptions.defaults().withPowercapRoot(f.root()).withClock(clock);
+        return EnergyMeter.open(new MeterOptions(interval, so, Set.of("rapl")), List.of(new RaplProvider(f.reader())));
+    }
+
+    /** One 100 ms step of a synthetic load: 50 W + 30 W packages, 5 W + 4 W DRAM, 20 W core, 200 W psys. */
+    private void step(FakePowercap f, boolean socket1) {
+        clock.advance(STEP);
+        f.addWatts("intel-rapl:0", 50, 0.1);
+        f.addWatts("intel-rapl-mmio:0", 50, 0.1);
+        f.addWatts("intel-rapl:0:0", 20, 0.1);
+        f.addWatts("intel-rapl:0:2", 5, 0.1);
+        if (socket1) {
+            f.addWatts("intel-rapl:1", 30, 0.1);
+            f.addWatts("intel-rapl:1:0", 4, 0.1);
+        }
+        f.addWatts("intel-rapl:2", 200, 0.1);
+    }
+
+    private static DomainEnergy d(EnergyReport r, String id) {
+        return r.domain(id).orElseThrow(() -> new AssertionError("no domain " + id + " in " + r.domains()));
+    }
+
+    @Test
+    void knownLoadGivesExactJoulesPerDomainWithoutDoubleCounting() throws Exception {
+        FakePowercap f = PowercapTopologyTest.twoSocketServer(tmp);
+        try (EnergyMeter m = meter(f, Duration.ZERO)) {
+            MeteringSession s = m.start();
+            for (int i = 0; i < 100; i++) {
+                step(f, true);
+                s.sample();
+            }
+            EnergyReport r = s.stop();
+            assertEquals(10.0, r.windowSeconds(), 1e-9);
+            assertEquals(800.0, d(r, "cpu-package").joules(), 800 * 0.01);
+            assertEquals(800.0, d(r, "cpu-package").joules(), 1e-6, "exact for a fake counter");
+            assertEquals(90.0, d(r, "dram").joules(), 1e-6);
+            assertEquals(200.0, d(r, "cpu-core").joules(), 1e-6);
+            assertEquals(2000.0, d(r, "psys").joules(), 1e-6);
+            assertEquals(890.0, r.totalJoules(), 1e-6, "total = package + DRAM; core and psys never added");
+            DomainEnergy pkg = d(r, "cpu-package");
+            assertEquals(Method.COUNTER_DELTA, pkg.method());
+            assertEquals(Quality.COMPLETE, pkg.quality());
+            assertEquals(102, pkg.samples());
+            assertEquals(0, pkg.gaps());
+            assertEquals(100.0, pkg.updatePeriodMillis(), 1e-6);
+            assertEquals(80.0, pkg.averageWatts(), 1e-6);
+            assertTrue(pkg.uncertaintyJoules() > 0 && pkg.uncertaintyJoules() < 20, "u=" + pkg.uncertaintyJoules());
+            assertNull(pkg.reason());
+        }
+    }
+
+    @Test
+    void counterWrappingInsideTheWindowIsUnwrappedWithItsOwnRange() throws Exception {
+        FakePowercap f = new FakePowercap(tmp)
+                .zone("intel-rapl:0", "package-0", 15_000_000L, 20_000_000L)   // wraps every 20 J
+                .zone("intel-rapl:1", "package-1", 0, FakePowercap.AMD_RANGE_UJ);
+        try (EnergyMeter m = meter(f, Duration.ZERO)) {
+            MeteringSession s = m.start();
+            for (int i = 0; i < 100; i++) {
+                clock.advance(STEP);
+                f.addWatts("intel-rapl:0", 50, 0.1);
+                f.addWatts("intel-rapl:1", 30, 0.1);
+                s.sample();
+            }
+            EnergyReport r = s.stop();
+            assertEquals(800.0, d(r, "cpu-package").joules(), 1e-6);
+            assertEquals(Quality.COMPLETE, d(r, "cpu-package").quality());
+        }
+    }
+
+    @Test
+    void samplerIntervalIsCheckedAgainstTheWrapRange() {
+        FakePowercap f = new FakePowercap(tmp).zone("intel-rapl:0", "package-0", 0, 20_000_000L);
+        try (EnergyMeter m = meter(f, Duration.ofMillis(100))) {
+            MeteringException e = assertThrows(MeteringException.class, m::start);
+            assertTrue(e.getMessage().contains("--interval"), e.getMessage());
+        }
+    }
+
+    @Test
+    void zoneVanishingMidRunMakesTheDomainPartialAndTheSessionGoesOn() throws Exception {
+        FakePowercap f = PowercapTopologyTest.twoSocketServer(tmp);
+        try (EnergyMeter m = meter(f, Duration.ZERO)) {
+            MeteringSession s = m.start();
+            for (int i = 0; i < 50; i++) {
+                step(f, true);
+                s.sample();
+            }
+            f.remove("intel-rapl:1");
+            for (int i = 0; i < 50; i++) {
+                step(f, false);
+                s.sample();
+            }
+            EnergyReport r = s.stop();
+            DomainEnergy pkg = d(r, "cpu-package");
+            assertEquals(Quality.PARTIAL, pkg.quality());
+            assertEquals(400.0, pkg.joules(), 1e-6, "energy up to the last good reading");
+            assertEquals(5.0, pkg.coveredSeconds(), 1e-9);
+            assertEquals(51, pkg.gaps());
+            assertTrue(pkg.reason().contains("vanished"), pkg.reason());
+            DomainEnergy dram = d(r, "dram");
+            assertEquals(Quality.COMPLETE, dram.quality(), "other domains are unaffected");
+            assertEquals(5 * 9.0 + 5 * 5.0, dram.joules(), 1e-6);
+        }
+    }
+
+    @Test
+    void unreadableForAWhileIsPartialButTheCounterDeltaIsKept() throws Exception {
+        FakePowercap f = PowercapTopologyTest.twoSocketServer(tmp);
+        try (EnergyMeter m = meter(f, Duration.ZERO)) {
+            MeteringSession s = m.start();
+            for (int i = 0; i < 100; i++) {
+                if (i == 30) {
+                    f.deny("intel-rapl:0");
+                }
+                if (i == 36) {
+                    f.allow("intel-rapl:0");
+                }
+                step(f, true);
+                s.sample();
+            }
+            EnergyReport r = s.stop();
+            DomainEnergy pkg = d(r, "cpu-package");
+            assertEquals(Quality.PARTIAL, pkg.quality());
+            assertEquals(6, pkg.gaps());
+            assertEquals(800.0, pkg.joules(), 1e-6);
+            assertTrue(pkg.reason().contains("permission"), pkg.reason());
+        }
+    }
+
+    @Test
+    void phasesSplitTheEnergyAtTheirMarks() throws Exception {
+        FakePowercap f = PowercapTopologyTest.twoSocketServer(tmp);
+        try (EnergyMeter m = meter(f, Duration.ZERO)) {
+            MeteringSession s = m.start();
+            s.mark("epoch-1");
+            for (int i = 0; i < 30; i++) {
+                step(f, true);
+                s.sample();
+            }
+            s.mark("epoch-2");
+            for (int i = 0; i < 70; i++) {
+                step(f, true);
+                s.sample();
+            }
+            EnergyReport r = s.stop();
+            PhaseEnergy e1 = r.phases("epoch-1").get(0);
+            PhaseEnergy e2 = r.phases("epoch-2").get(0);
+            assertEquals(240.0, e1.domain("cpu-package").orElseThrow().joules(), 1e-6);
+            assertEquals(560.0, e2.domain("cpu-package").orElseThrow().joules(), 1e-6);
+            assertEquals(3.0, e1.durationSeconds(), 1e-9);
+            assertEquals(267.0, e1.totalJoules(), 1e-6);
+            assertEquals(800.0, d(r, "cpu-package").joules(), 1e-6);
+        }
+    }
+
+    @Test
+    void windowShorterThanTenCounterUpdatesIsFlagged() throws Exception {
+        FakePowercap f = PowercapTopologyTest.twoSocketServer(tmp);
+        try (EnergyMeter m = meter(f, Duration.ZERO)) {
+            MeteringSession s = m.start();
+            for (int i = 0; i < 4; i++) {
+                step(f, true);
+                s.sample();
+            }
+            DomainEnergy pkg = d(s.stop(), "cpu-package");
+            assertTrue(pkg.notes().stream().anyMatch(n -> n.contains("< 10")), pkg.notes().toString());
+        }
+    }
+
+    @Test
+    void updatePeriodLongerThanTheSamplingIntervalIsDetected() throws Exception {
+        FakePowercap f = new FakePowercap(tmp).zone("intel-rapl:0", "package-0");
+        try (EnergyMeter m = meter(f, Duration.ZERO)) {
+            MeteringSession s = m.start();
+            for (int i = 0; i < 100; i++) {
+                clock.advance(Duration.ofMillis(25));
+                if (i % 4 == 3) {
+                    f.addWatts("intel-rapl:0", 40, 0.1); // the counter updates every 100 ms
+                }
+                s.sample();
+            }
+            DomainEnergy pkg = d(s.stop(), "cpu-package");
+            assertEquals(100.0, pkg.updatePeriodMillis(), 1e-6);
+            assertEquals(25, pkg.counterUpdates());
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.joulebench.harness.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class EnergyCommandsTest {
+
+    @TempDir
+    Path tmp;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new JouleBenchCommand());
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private void zone(String dir, String name, long energy) throws Exception {
+        Path d = Files.createDirectories(tmp.resolve("powercap").resolve(dir));
+        Files.writeString(d.resolve("name"), name + "\n");
+        Files.writeString(d.resolve("max_energy_range_uj"), "262143328850\n");
+        Files.writeString(d.resolve("energy_uj"), energy + "\n");
+    }
+
+    @Test
+    void sensorsExplainsEveryProviderAndHonoursPowercapRoot() throws Exception {
+        zone("intel-rapl:0", "package-0", 1000);
+        zone("intel-rapl:0:0", "dram", 1000);
+        Run r = run("sensors", "--powercap-root", tmp.resolve("powercap").toString(),
+                "--nvml-library", tmp.resolve("no-such-libnvidia-ml.so").toString());
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("nvml   priority 300  UNAVAILABLE (LIBRARY_MISSING)"), r.out());
+        assertTrue(r.out().contains("rapl   priority 200  AVAILABLE"), r.out());
+        assertTrue(r.out().contains("superseded by a higher-priority provider"), "model loses to RAPL: " + r.out());
+    }
+
+    @Test
+    void measurePassesTheExitCodeThroughAndWritesJsonAndTrace() throws Exception {
+        Path json = tmp.resolve("m.json");
+        Path trace = tmp.resolve("m.csv");
+        Run r = run("measure", "--interval", "20ms", "--region", "POL", "--pue", "1.2", "--json", json.toString(),
+                "--trace", trace.toString(), "--powercap-root", tmp.resolve("none").toString(), "--", "sh", "-c",
+                "exit 3");
+        assertEquals(3, r.code(), r.out() + r.err());
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertEquals(3, root.get("exitCode").asInt());
+        assertTrue(root.get("windowSeconds").asDouble() > 0);
+        JsonNode first = root.get("domains").get(0);
+        for (String f : new String[] {"domain", "joules", "method", "quality", "samples", "idleJoules", "netJoules"}) {
+            assertTrue(first.has(f), f + " missing in " + first);
+        }
+        assertEquals("POL", root.get("carbon").get("region").asText());
+        assertEquals(1.2, root.get("carbon").get("pue").asDouble(), 1e-12);
+        assertTrue(Files.readString(trace).startsWith("domain,method,t_seconds,watts,cumulative_joules"));
+    }
+
+    @Test
+    void energyReportWithPhasesSerialisesWithPlainJackson() throws Exception {
+        var options = new io.joulebench.energy.meter.MeterOptions(java.time.Duration.ZERO,
+                io.joulebench.energy.SensorOptions.defaults(), java.util.Set.of("model"));
+        try (var meter = io.joulebench.energy.meter.EnergyMeter.open(options)) {
+            var session = meter.start();
+            session.mark("epoch-1");
+            Thread.sleep(20);
+            session.sample();
+            session.mark("epoch-2");
+            Thread.sleep(20);
+            var report = session.stop();
+            JsonNode n = new ObjectMapper().readTree(new ObjectMapper().writeValueAsString(report));
+            assertEquals("epoch-1", n.get("phases").get(1).get("phase").asText());
+            assertEquals("MODELLED", n.get("phases").get(1).get("domains").get(0).get("method").asText());
+            assertTrue(n.get("domains").get(0).get("uncertaintyJoules").isNumber());
+        }
+    }
+
+    @Test
+    void badInputIsOneLineAndExitTwo() {
+        Run r = run("measure", "--region", "XXX", "--", "true");
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("joulebench measure: unknown region 'XXX'"), r.err());
+        assertEquals(2, run("measure", "--pue", "0.5", "--", "true").code());
+        assertEquals(2, run("measure", "--", "no-such-command-joulebench").code());
+    }
+}
