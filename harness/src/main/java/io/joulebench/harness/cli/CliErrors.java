@@ -2,6 +2,8 @@ package io.joulebench.harness.cli;
 
 import io.joulebench.algorithms.InvalidConfigurationException;
 import io.joulebench.algorithms.data.DatasetException;
+import io.joulebench.energy.EnergyException;
+import io.joulebench.energy.carbon.CarbonException;
 import io.joulebench.harness.results.ResultsStore;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
@@ -23,12 +25,13 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler {
 
     static int exitCode(Throwable e) {
         return e instanceof InvalidConfigurationException || e instanceof CommandLine.ParameterException
-                ? USAGE : FAILED;
+                || e instanceof CarbonException ? USAGE : FAILED;
     }
 
     static String message(Throwable e) {
         if (e instanceof InvalidConfigurationException || e instanceof DatasetException
-                || e instanceof ResultsStore.ResultsFormatException || e instanceof UncheckedIOException) {
+                || e instanceof ResultsStore.ResultsFormatException || e instanceof UncheckedIOException
+                || e instanceof EnergyException) {
             return e.getMessage();
         }
         String m = e.getMessage();

@@ -2,6 +2,7 @@ package io.joulebench.harness.cli;
 
 import io.joulebench.algorithms.TrainerRegistry;
 import io.joulebench.algorithms.data.Datasets;
+import io.joulebench.energy.EnergyException;
 import io.joulebench.harness.results.ResultsStore;
 import io.joulebench.harness.trial.TrialPlan;
 import io.joulebench.harness.trial.TrialRecord;
@@ -34,8 +35,11 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     RunOptions options;
 
+    @Mixin
+    TrialMeteringOptions energy;
+
     @Override
-    public Integer call() {
+    public Integer call() throws EnergyException, InterruptedException {
         Path dir = out != null ? out : Path.of("results",
                 "demo-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         TrainerRegistry registry = TrainerRegistry.load();
@@ -48,7 +52,7 @@ final class DemoCommand implements Callable<Integer> {
                         Map.of("epochs", epochsText, "hidden", "256"), seed, options.splitSeed));
         System.out.println("JouleBench demo: " + plans.size() + " trials on the embedded " + dataset + " ("
                 + Datasets.info(dataset).description() + ")");
-        List<TrialRecord> records = Trials.run(plans, options, new ResultsStore(dir));
+        List<TrialRecord> records = Trials.run(plans, options, energy, new ResultsStore(dir));
         return records.stream().allMatch(TrialRecord::completed) ? CliErrors.OK : CliErrors.FAILED;
     }
 }

@@ -3,18 +3,15 @@ package io.joulebench.harness.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.joulebench.energy.EnergyException;
-import io.joulebench.energy.carbon.CarbonCalculator;
 import io.joulebench.energy.carbon.CarbonEstimate;
-import io.joulebench.energy.carbon.CarbonIntensityTable;
-import io.joulebench.energy.carbon.IntensitySeries;
 import io.joulebench.energy.host.HostFacts;
 import io.joulebench.energy.meter.DomainEnergy;
 import io.joulebench.energy.meter.EnergyMeter;
 import io.joulebench.energy.meter.EnergyReport;
 import io.joulebench.energy.meter.IdleBaseline;
-import io.joulebench.energy.meter.MeterOptions;
 import io.joulebench.energy.meter.MeteringSession;
 import io.joulebench.energy.meter.PowerTrace;
+import io.joulebench.harness.trial.CarbonSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -40,25 +37,9 @@ import picocli.CommandLine.Parameters;
                 + "carbon. Exit code: the command's; 2 for bad options.")
 public final class MeasureCommand implements Callable<Integer> {
 
-    @Option(names = "--interval", paramLabel = "DURATION", converter = DurationConverter.class,
-            defaultValue = "100ms", description = "sampler period (default: ${DEFAULT-VALUE})")
-    Duration interval;
-
     @Option(names = "--idle", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "measure idle power for this long before the command; report idle and net energy")
     Duration idle;
-
-    @Option(names = "--region", paramLabel = "CODE",
-            description = "ISO 3166 country code (alpha-2 or alpha-3) for the grid carbon intensity (default WORLD)")
-    String region;
-
-    @Option(names = "--pue", paramLabel = "X", defaultValue = "1.0",
-            description = "power usage effectiveness of the facility (default: ${DEFAULT-VALUE})")
-    double pue;
-
-    @Option(names = "--intensity", paramLabel = "CSV",
-            description = "time-resolved carbon intensity (timestamp,g_per_kwh), integrated over the power trace")
-    Path intensity;
 
     @Option(names = "--json", paramLabel = "FILE", description = "write the result as JSON")
     Path json;
@@ -67,7 +48,7 @@ public final class MeasureCommand implements Callable<Integer> {
     Path trace;
 
     @Mixin
-    SensorLocationOptions locations;
+    EnergyOptions energy;
 
     @Parameters(arity = "1..*", paramLabel = "COMMAND", description = "the command to meter (after --)")
     List<String> command;
@@ -86,17 +67,9 @@ public final class MeasureCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         // Validate everything before running anything.
-        if (interval.isZero() || interval.isNegative() || interval.toMillis() < 1) {
-            return fail("--interval must be at least 1ms (got " + interval.toMillis() + " ms)");
-        }
-        CarbonIntensityTable table = CarbonIntensityTable.load();
-        IntensitySeries series = null;
+        CarbonSettings carbonSettings;
         try {
-            CarbonCalculator.checkPue(pue);
-            table.require(region);
-            if (intensity != null) {
-                series = IntensitySeries.read(intensity);
-            }
+            carbonSettings = energy.carbon();
         } catch (EnergyException e) {
             return fail(e.getMessage());
         }
@@ -107,8 +80,7 @@ public final class MeasureCommand implements Callable<Integer> {
             }
         }
 
-        MeterOptions options = new MeterOptions(interval, locations.resolve(), null);
-        try (EnergyMeter meter = EnergyMeter.open(options)) {
+        try (EnergyMeter meter = energy.openMeter()) {
             IdleBaseline baseline = null;
             if (idle != null && !idle.isZero()) {
                 out.printf(Locale.ROOT, "measuring idle power for %.1f s ...%n", idle.toNanos() / 1e9);
@@ -128,12 +100,7 @@ public final class MeasureCommand implements Callable<Integer> {
             EnergyReport report = session.stop();
             PowerTrace powerTrace = session.trace();
 
-            CarbonEstimate carbon = null;
-            if (series != null) {
-                carbon = CarbonCalculator.timeResolved(powerTrace, series, pue);
-            } else if (report.totalJoules() != null) {
-                carbon = CarbonCalculator.annual(report.totalJoules(), table.require(region), pue);
-            }
+            CarbonEstimate carbon = carbonSettings.estimate(report, powerTrace);
             printSummary(out, exit, report, carbon);
             MeasureResult result = new MeasureResult(List.copyOf(command), exit, report.startedAt(),
                     report.windowSeconds(), report.intervalMillis(), report.domains(), report.totalJoules(),

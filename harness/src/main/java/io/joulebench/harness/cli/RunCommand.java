@@ -2,6 +2,7 @@ package io.joulebench.harness.cli;
 
 import io.joulebench.algorithms.TrainerRegistry;
 import io.joulebench.algorithms.data.Datasets;
+import io.joulebench.energy.EnergyException;
 import io.joulebench.harness.results.ResultsStore;
 import io.joulebench.harness.trial.TrialPlan;
 import io.joulebench.harness.trial.TrialRecord;
@@ -50,15 +51,18 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     RunOptions options;
 
+    @Mixin
+    TrialMeteringOptions energy;
+
     @Override
-    public Integer call() {
+    public Integer call() throws EnergyException, InterruptedException {
         Map<String, String> overrides = new LinkedHashMap<>(params);
         if (epochs != null) {
             overrides.put("epochs", epochs.toString());
         }
         List<TrialPlan> plans = TrialPlan.forSeeds(TrainerRegistry.load(), trainer, dataset, preset, overrides,
                 seeds, options.splitSeed);
-        List<TrialRecord> records = Trials.run(plans, options, new ResultsStore(out));
+        List<TrialRecord> records = Trials.run(plans, options, energy, new ResultsStore(out));
         return records.stream().allMatch(TrialRecord::completed) ? CliErrors.OK : CliErrors.FAILED;
     }
 }

@@ -1,5 +1,7 @@
 package io.joulebench.harness.cli;
 
+import io.joulebench.energy.Method;
+import io.joulebench.energy.meter.EnergyReport;
 import io.joulebench.harness.trial.TrialRecord;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +15,7 @@ final class SummaryTable {
     static String render(List<TrialRecord> records) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"trainer", "model", "dataset", "preset", "seed", "test acc", "epochs", "stop", "train s",
-                "peak RSS MiB", "status"});
+                "energy J", "net J", "CO2e g", "peak RSS MiB", "status"});
         for (TrialRecord r : records) {
             boolean ok = r.result() != null;
             rows.add(new String[] {
@@ -23,11 +25,36 @@ final class SummaryTable {
                 ok ? Integer.toString(r.result().epochsRun()) : "n/a",
                 ok ? r.result().stopReason().replaceAll(" \\(.*", "") : "n/a",
                 r.trainingSeconds() == null ? "n/a" : String.format(Locale.ROOT, "%.1f", r.trainingSeconds()),
+                energy(r, false), energy(r, true),
+                r.energy() == null || r.energy().carbon() == null ? "n/a"
+                        : String.format(Locale.ROOT, "%.3f", r.energy().carbon().gramsCO2e()),
                 r.memory() == null || r.memory().peakRssBytes() == null ? "n/a"
                         : String.format(Locale.ROOT, "%.0f", r.memory().peakRssBytes() / 1048576.0),
                 r.completed() ? "ok" : "FAILED: " + r.error()});
         }
-        return format(rows);
+        return format(rows) + footnote(records);
+    }
+
+    /** Gross or net training energy over the metered domains; "*" marks a figure that includes a model. */
+    static String energy(TrialRecord r, boolean net) {
+        if (r.energy() == null) {
+            return "n/a";
+        }
+        EnergyReport e = r.energy().training();
+        Double joules = net ? e.totalNetJoules() : e.totalJoules();
+        if (joules == null) {
+            return "n/a";
+        }
+        boolean modelled = e.domains().stream().anyMatch(d -> d.method() == Method.MODELLED);
+        return String.format(Locale.ROOT, "%.1f%s", joules, modelled ? "*" : "");
+    }
+
+    /** The footnote the table needs, or empty. */
+    static String footnote(List<TrialRecord> records) {
+        boolean modelled = records.stream().anyMatch(r -> r.energy() != null && r.energy().training().domains()
+                .stream().anyMatch(d -> d.method() == Method.MODELLED));
+        return modelled ? "* includes MODELLED domains: an estimate from load and TDP, not a measurement (see"
+                + " docs/energy.md)\n" : "";
     }
 
     /** The architecture in a few characters, from the parameters that define it. */

@@ -1,8 +1,10 @@
 package io.joulebench.harness.cli;
 
 import io.joulebench.algorithms.TrainingListener;
+import io.joulebench.energy.EnergyException;
 import io.joulebench.harness.provenance.ProvenanceCollector;
 import io.joulebench.harness.results.ResultsStore;
+import io.joulebench.harness.trial.TrialMetering;
 import io.joulebench.harness.trial.TrialPlan;
 import io.joulebench.harness.trial.TrialRecord;
 import io.joulebench.harness.trial.TrialRunner;
@@ -16,9 +18,18 @@ final class Trials {
     private Trials() {
     }
 
-    static List<TrialRecord> run(List<TrialPlan> plans, RunOptions options, ResultsStore store) {
+    static List<TrialRecord> run(List<TrialPlan> plans, RunOptions options, TrialMeteringOptions energy,
+                                 ResultsStore store) throws EnergyException, InterruptedException {
         PrintStream out = System.out;
-        TrialSeries series = new TrialSeries(store, new TrialRunner(new ProvenanceCollector(RunOptions.checkout())));
+        try (TrialMetering metering = energy.open(out)) {
+            return run(plans, options, metering, store, out);
+        }
+    }
+
+    private static List<TrialRecord> run(List<TrialPlan> plans, RunOptions options, TrialMetering metering,
+                                         ResultsStore store, PrintStream out) {
+        TrialSeries series = new TrialSeries(store,
+                new TrialRunner(new ProvenanceCollector(RunOptions.checkout()), metering));
         List<TrialRecord> records = series.run(plans, options.datasetLoader(), new TrialSeries.Observer() {
             @Override
             public void skipped(TrialPlan plan, TrialRecord previous) {

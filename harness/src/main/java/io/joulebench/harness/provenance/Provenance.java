@@ -1,5 +1,6 @@
 package io.joulebench.harness.provenance;
 
+import io.joulebench.energy.host.HostFacts;
 import java.util.Map;
 
 /**
@@ -7,12 +8,12 @@ import java.util.Map;
  *
  * @param gitCommit commit of the JouleBench checkout that ran, or null (see {@code gitNote})
  * @param gitNote "clean", "uncommitted changes", or why the commit is unknown
+ * @param host CPU, cores, frequency governor, OS and memory of the machine
  * @param backend numerical backend facts (ND4J backend, BLAS vendor and threads)
  * @param dataset where the dataset came from, its split and the SHA-256 of every file
  */
 public record Provenance(String joulebenchVersion, String gitCommit, String gitNote, Map<String, String> jvm,
-                         Map<String, String> os, Map<String, String> cpu, Long totalMemoryBytes,
-                         Map<String, String> backend, DatasetFacts dataset) {
+                         HostFacts host, Map<String, String> backend, DatasetFacts dataset) {
 
     /** Dataset facts: origin, split sizes and file hashes. */
     public record DatasetFacts(String id, String source, Long splitSeed, int trainSize, int validationSize,

@@ -2,6 +2,7 @@ package io.joulebench.harness.provenance;
 
 import io.joulebench.algorithms.Backend;
 import io.joulebench.algorithms.data.Dataset;
+import io.joulebench.energy.host.HostFacts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -9,9 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import oshi.SystemInfo;
-import oshi.hardware.CentralProcessor;
-import oshi.software.os.OperatingSystem;
 
 /** Gathers provenance facts once per process; the dataset part per dataset. */
 public final class ProvenanceCollector {
@@ -31,7 +29,7 @@ public final class ProvenanceCollector {
                 dataset.splitSeed(), dataset.train().size(), dataset.validation().size(), dataset.test().size(),
                 dataset.fileSha256());
         return new Provenance(machine.joulebenchVersion(), machine.gitCommit(), machine.gitNote(), machine.jvm(),
-                machine.os(), machine.cpu(), machine.totalMemoryBytes(), machine.backend(), facts);
+                machine.host(), machine.backend(), facts);
     }
 
     private Provenance collectMachine() {
@@ -41,29 +39,10 @@ public final class ProvenanceCollector {
         }
         jvm.put("maxHeapBytes", Long.toString(Runtime.getRuntime().maxMemory()));
 
-        SystemInfo si = new SystemInfo();
-        OperatingSystem os = si.getOperatingSystem();
-        Map<String, String> osFacts = new LinkedHashMap<>();
-        osFacts.put("family", os.getFamily());
-        osFacts.put("version", os.getVersionInfo().toString());
-        osFacts.put("arch", System.getProperty("os.arch"));
-        osFacts.put("bitness", Integer.toString(os.getBitness()));
-
-        CentralProcessor cpu = si.getHardware().getProcessor();
-        Map<String, String> cpuFacts = new LinkedHashMap<>();
-        cpuFacts.put("model", cpu.getProcessorIdentifier().getName().trim());
-        cpuFacts.put("physicalCores", Integer.toString(cpu.getPhysicalProcessorCount()));
-        cpuFacts.put("logicalCores", Integer.toString(cpu.getLogicalProcessorCount()));
-        cpuFacts.put("packages", Integer.toString(cpu.getPhysicalPackageCount()));
-        long maxFreq = cpu.getMaxFreq();
-        if (maxFreq > 0) {
-            cpuFacts.put("maxFrequencyHz", Long.toString(maxFreq));
-        }
-
         String version = ProvenanceCollector.class.getPackage().getImplementationVersion();
         String[] git = git();
-        return new Provenance(version == null ? "development" : version, git[0], git[1], jvm, osFacts, cpuFacts,
-                si.getHardware().getMemory().getTotal(), Backend.facts(), null);
+        return new Provenance(version == null ? "development" : version, git[0], git[1], jvm, HostFacts.collect(),
+                Backend.facts(), null);
     }
 
     /** {commit or null, note}. */

@@ -1,5 +1,6 @@
 package io.joulebench.harness.trial;
 
+import io.joulebench.energy.host.ProcessMemory;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -11,9 +12,6 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import oshi.SystemInfo;
-import oshi.software.os.OSProcess;
-import oshi.software.os.OperatingSystem;
 
 /** Samples this process's resident set size on a named daemon thread and tracks the JVM heap's peak. */
 public final class MemoryWatcher implements AutoCloseable {
@@ -22,13 +20,9 @@ public final class MemoryWatcher implements AutoCloseable {
     private final AtomicLong peakRss = new AtomicLong(-1);
     private final AtomicInteger samples = new AtomicInteger();
     private final Thread thread;
-    private final OperatingSystem os;
-    private final int pid;
     private volatile boolean running = true;
 
     private MemoryWatcher(Duration interval) {
-        this.os = new SystemInfo().getOperatingSystem();
-        this.pid = os.getProcessId();
         List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans();
         pools.forEach(MemoryPoolMXBean::resetPeakUsage);
         sample();
@@ -51,9 +45,14 @@ public final class MemoryWatcher implements AutoCloseable {
     }
 
     private void sample() {
-        OSProcess self = os.getProcess(pid);
-        if (self != null && self.getResidentSetSize() > 0) {
-            peakRss.accumulateAndGet(self.getResidentSetSize(), Math::max);
+        long rss;
+        try {
+            rss = ProcessMemory.current().residentBytes();
+        } catch (IllegalStateException e) {
+            return; // the OS does not report this process: the peak stays unknown rather than 0
+        }
+        if (rss > 0) {
+            peakRss.accumulateAndGet(rss, Math::max);
             samples.incrementAndGet();
         }
     }

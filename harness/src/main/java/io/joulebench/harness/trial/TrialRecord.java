@@ -13,10 +13,12 @@ import java.util.List;
  * @param result the trainer's result, or null when the trial failed
  * @param trainingSeconds wall time of the training call (per-epoch validation included, test excluded)
  * @param testSeconds wall time of the final test evaluation
+ * @param energy energy and carbon of the training window, or null when the trial was not metered
  */
 public record TrialRecord(String schema, String trialId, String startedAt, String status, String error,
                           TrialSpec spec, List<EpochRecord> epochs, TrainingResult result, Double trainingSeconds,
-                          Double testSeconds, MemoryRecord memory, Provenance provenance) {
+                          Double testSeconds, MemoryRecord memory, TrialEnergy energy,
+                          Provenance provenance) {
     public static final String SCHEMA = "joulebench.trial/1";
     public static final String COMPLETED = "completed";
     public static final String FAILED = "failed";

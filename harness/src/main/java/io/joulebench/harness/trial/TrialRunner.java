@@ -8,6 +8,8 @@ import io.joulebench.algorithms.TrainingListener;
 import io.joulebench.algorithms.TrainingResult;
 import io.joulebench.algorithms.TrainingTask;
 import io.joulebench.algorithms.data.Dataset;
+import io.joulebench.energy.EnergyException;
+import io.joulebench.energy.meter.PhaseEnergy;
 import io.joulebench.harness.provenance.ProvenanceCollector;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,12 +17,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** Runs one trial: times the training call and every epoch, watches memory, and never throws for a failed trial. */
+/**
+ * Runs one trial: times and meters the training call and every epoch, watches memory, and never throws for a
+ * failed trial.
+ */
 public final class TrialRunner {
     private final ProvenanceCollector provenance;
+    private final TrialMetering metering;
 
-    public TrialRunner(ProvenanceCollector provenance) {
+    /** @param metering the energy meter for every trial, or null to run without energy measurement */
+    public TrialRunner(ProvenanceCollector provenance, TrialMetering metering) {
         this.provenance = provenance;
+        this.metering = metering;
     }
 
     /**
@@ -30,47 +38,92 @@ public final class TrialRunner {
                            TrainingListener observer) {
         String startedAt = Instant.now().toString();
         List<EpochRecord> epochs = new ArrayList<>();
-        long[] marks = new long[3]; // epoch start, training start, test start (System.nanoTime)
+        Window window = new Window();
         TrainingListener listener = new TrainingListener() {
             @Override
             public void onEpochStart(EpochStart start) {
-                marks[0] = System.nanoTime();
+                window.mark(TrialEnergy.phase(start.stage(), start.epoch()));
+                window.epochStart = System.nanoTime();
                 observer.onEpochStart(start);
             }
 
             @Override
             public void onEpochEnd(EpochStats stats) {
-                epochs.add(EpochRecord.of(stats, seconds(System.nanoTime() - marks[0])));
+                epochs.add(EpochRecord.of(stats, seconds(System.nanoTime() - window.epochStart)));
                 observer.onEpochEnd(stats);
             }
 
             @Override
             public void onTestStart() {
-                marks[2] = System.nanoTime();
+                // The training window ends here: the study's figures exclude the test evaluation.
+                window.endTraining();
                 observer.onTestStart();
             }
         };
         MemoryWatcher memory = MemoryWatcher.start(Duration.ofMillis(100));
         TrainingResult result = null;
         String error = null;
-        marks[1] = System.nanoTime();
         try {
+            window.begin(metering);
             result = provider.create(config).train(new TrainingTask(dataset, config, spec.seed()), listener);
-        } catch (RuntimeException | OutOfMemoryError e) {
+        } catch (RuntimeException | OutOfMemoryError | EnergyException e) {
             error = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
         long end = System.nanoTime();
+        window.endTraining();
         MemoryRecord mem = memory.stop();
         Double trainingSeconds = null;
         Double testSeconds = null;
         if (result != null) {
-            long testStart = marks[2] != 0 ? marks[2] : end;
-            trainingSeconds = seconds(testStart - marks[1]);
-            testSeconds = seconds(end - testStart);
+            trainingSeconds = seconds(window.trainingEnd - window.trainingStart);
+            testSeconds = seconds(end - window.trainingEnd);
         }
         return new TrialRecord(TrialRecord.SCHEMA, UUID.randomUUID().toString(), startedAt,
-                result != null ? TrialRecord.COMPLETED : TrialRecord.FAILED, error, spec, List.copyOf(epochs),
-                result, trainingSeconds, testSeconds, mem, provenance.collect(dataset));
+                result != null ? TrialRecord.COMPLETED : TrialRecord.FAILED, error, spec,
+                withEnergy(epochs, window.energy), result, trainingSeconds, testSeconds, mem, window.energy,
+                provenance.collect(dataset));
+    }
+
+    /** Each epoch's gross joules from its phase of the training window. */
+    private static List<EpochRecord> withEnergy(List<EpochRecord> epochs, TrialEnergy energy) {
+        if (energy == null) {
+            return List.copyOf(epochs);
+        }
+        return epochs.stream().map(e -> e.withJoules(energy.training().phases(TrialEnergy.phase(e.stage(), e.epoch()))
+                .stream().findFirst().map(PhaseEnergy::totalJoules).orElse(null))).toList();
+    }
+
+    /** The training window's clock marks and metering session. */
+    private static final class Window {
+        long trainingStart;
+        long trainingEnd;
+        long epochStart;
+        TrialMetering.Session session;
+        TrialEnergy energy;
+
+        void begin(TrialMetering metering) throws EnergyException {
+            if (metering != null) {
+                session = metering.start();
+            }
+            trainingStart = System.nanoTime();
+        }
+
+        void mark(String phase) {
+            if (session != null) {
+                session.mark(phase);
+            }
+        }
+
+        /** Idempotent: the first call (test start, or the end of a trial that never tested) closes the window. */
+        void endTraining() {
+            if (trainingEnd != 0) {
+                return;
+            }
+            trainingEnd = System.nanoTime();
+            if (session != null) {
+                energy = session.stop();
+            }
+        }
     }
 
     private static double seconds(long nanos) {

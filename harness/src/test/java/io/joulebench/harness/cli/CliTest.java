@@ -48,7 +48,7 @@ class CliTest {
     @Test
     void runTrainsWritesAResultLineAndPrintsTheTable(@TempDir Path dir) throws Exception {
         int rc = JouleBenchCommand.execute("run", "-t", "bp-mlp", "-P", "hidden=16", "-P", "lr=3e-3", "--epochs", "1",
-                "--out", dir.toString());
+                "--idle", "300ms", "--region", "POL", "--out", dir.toString());
         assertEquals(0, rc, stderr());
         List<String> lines = Files.readAllLines(dir.resolve(ResultsStore.FILE_NAME));
         assertEquals(1, lines.size());
@@ -62,13 +62,32 @@ class CliTest {
         assertTrue(r.at("/memory/peakRssBytes").asLong() > 0);
         assertEquals(64, r.at("/provenance/dataset/sha256/train-images-idx3-ubyte.gz").asText().length());
         assertFalse(r.at("/provenance/backend/blas.vendor").asText().isEmpty());
-        assertTrue(stdout().contains("test acc"), stdout());
+        assertTrue(stdout().contains("test acc") && stdout().contains("energy J"), stdout());
+
+        // Energy of the training window: every domain says how it was obtained; a missing figure is null, never 0.
+        JsonNode domains = r.at("/energy/training/domains");
+        assertTrue(domains.size() > 0, r.get("energy").toString());
+        for (JsonNode d : domains) {
+            assertFalse(d.get("method").asText().isEmpty());
+            if (d.get("joules").isNull()) {
+                assertEquals("UNAVAILABLE", d.get("quality").asText(), d.toString());
+                assertFalse(d.get("reason").isNull(), d.toString());
+            } else {
+                assertTrue(d.get("joules").asDouble() > 0, d.toString());
+                assertFalse(d.get("idleJoules").isNull(), "an idle baseline was measured: " + d);
+            }
+        }
+        JsonNode phases = r.at("/energy/training/phases");
+        assertTrue(phases.findValuesAsText("phase").contains("main/epoch-1"), phases.toString());
+        assertEquals("POL", r.at("/energy/carbon/region").asText());
+        assertEquals(r.at("/energy/training/totalJoules").asDouble(), r.at("/energy/carbon/energyJoules").asDouble(),
+                1e-9);
         assertTrue(stdout().contains("epoch 1/1"), stdout());
 
         // The same command again resumes: nothing is retrained or duplicated.
         out.reset();
         assertEquals(0, JouleBenchCommand.execute("run", "-t", "bp-mlp", "-P", "hidden=16", "-P", "lr=3e-3", "--epochs", "1",
-                "--out", dir.toString()));
+                "--idle", "300ms", "--region", "POL", "--out", dir.toString()));
         assertTrue(stdout().contains("skipping"), stdout());
         assertEquals(1, Files.readAllLines(dir.resolve(ResultsStore.FILE_NAME)).size());
     }
@@ -89,8 +108,35 @@ class CliTest {
     }
 
     @Test
+    void requiringAnUnmeasurableDomainFailsBeforeTraining(@TempDir Path dir) {
+        // No NVML library at this path, so no GPU can be measured, whatever the machine.
+        int rc = JouleBenchCommand.execute("run", "-t", "bp-mlp", "--require", "gpu", "--idle", "0",
+                "--nvml-library", dir.resolve("no-libnvidia-ml.so").toString(), "--out", dir.toString());
+        assertEquals(1, rc);
+        assertTrue(stderr().contains("--require gpu: no gpu energy can be measured here"), stderr());
+        assertFalse(stdout().contains("trial 1/1"), "nothing trained: " + stdout());
+        assertFalse(Files.exists(dir.resolve(ResultsStore.FILE_NAME)));
+    }
+
+    @Test
+    void unknownRegionIsAUsageError(@TempDir Path dir) {
+        assertEquals(2, JouleBenchCommand.execute("run", "-t", "bp-mlp", "--region", "ATLANTIS", "--out",
+                dir.toString()));
+        assertTrue(stderr().contains("ATLANTIS"), stderr());
+    }
+
+    @Test
+    void noEnergyRunsUnmetered(@TempDir Path dir) throws Exception {
+        assertEquals(0, JouleBenchCommand.execute("run", "-t", "bp-mlp", "-P", "hidden=8", "--epochs", "1",
+                "--no-energy", "--out", dir.toString()));
+        JsonNode r = ResultsStore.json().readTree(Files.readAllLines(dir.resolve(ResultsStore.FILE_NAME)).get(0));
+        assertTrue(r.get("energy").isNull());
+        assertTrue(r.at("/epochs/0/joules").isNull());
+    }
+
+    @Test
     void missingDatasetIsAClearErrorAndWritesNothing(@TempDir Path dir) {
-        int rc = JouleBenchCommand.execute("run", "-t", "bp-mlp", "-d", "cifar-10", "--data-dir",
+        int rc = JouleBenchCommand.execute("run", "-t", "bp-mlp", "-d", "cifar-10", "--idle", "0", "--data-dir",
                 dir.resolve("none").toString(), "--out", dir.resolve("out").toString());
         assertEquals(1, rc);
         assertTrue(stderr().contains("dataset 'cifar-10' not found"), stderr());

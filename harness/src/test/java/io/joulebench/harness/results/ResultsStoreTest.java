@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ResultsStoreTest {
     static TrialRecord record(long seed) {
         return new TrialRecord(TrialRecord.SCHEMA, "id-" + seed, "2026-01-01T00:00:00Z", TrialRecord.FAILED, "boom",
-                new TrialSpec("t", "d", null, seed, 42, Map.of("a", "1")), List.of(), null, null, null, null, null);
+                new TrialSpec("t", "d", null, seed, 42, Map.of("a", "1")), List.of(), null, null, null, null, null, null);
     }
 
     @Test

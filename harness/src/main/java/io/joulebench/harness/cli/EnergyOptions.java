@@ -1,0 +1,55 @@
+package io.joulebench.harness.cli;
+
+import io.joulebench.energy.EnergyException;
+import io.joulebench.energy.carbon.CarbonCalculator;
+import io.joulebench.energy.carbon.CarbonIntensityTable;
+import io.joulebench.energy.carbon.IntensitySeries;
+import io.joulebench.energy.meter.EnergyMeter;
+import io.joulebench.energy.meter.MeterOptions;
+import io.joulebench.harness.trial.CarbonSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Sampler, sensor locations and carbon options, shared by every command that meters (a picocli mixin). */
+public final class EnergyOptions {
+
+    @Option(names = "--interval", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "100ms", description = "energy sampler period (default: ${DEFAULT-VALUE})")
+    Duration interval;
+
+    @Option(names = "--region", paramLabel = "CODE", defaultValue = CarbonIntensityTable.WORLD,
+            description = "ISO 3166 country code (alpha-2 or alpha-3) for the grid carbon intensity"
+                    + " (default: ${DEFAULT-VALUE})")
+    String region;
+
+    @Option(names = "--pue", paramLabel = "X", defaultValue = "1.0",
+            description = "power usage effectiveness of the facility (default: ${DEFAULT-VALUE})")
+    double pue;
+
+    @Option(names = "--intensity", paramLabel = "CSV",
+            description = "time-resolved carbon intensity (timestamp,g_per_kwh), integrated over the power trace")
+    Path intensity;
+
+    @Mixin
+    SensorLocationOptions locations;
+
+    /** Checks every option; throws with a message naming the bad one. */
+    CarbonSettings carbon() throws EnergyException {
+        if (interval.isNegative() || interval.toMillis() < 1) {
+            throw new EnergyException("--interval must be at least 1ms (got " + interval.toMillis() + " ms)");
+        }
+        CarbonCalculator.checkPue(pue);
+        IntensitySeries series = intensity == null ? null : IntensitySeries.read(intensity);
+        return new CarbonSettings(CarbonIntensityTable.load().require(region), series, pue);
+    }
+
+    MeterOptions meterOptions() {
+        return new MeterOptions(interval, locations.resolve(), null);
+    }
+
+    EnergyMeter openMeter() {
+        return EnergyMeter.open(meterOptions());
+    }
+}

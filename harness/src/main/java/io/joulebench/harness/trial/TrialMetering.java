@@ -1,0 +1,112 @@
+package io.joulebench.harness.trial;
+
+import io.joulebench.energy.EnergyException;
+import io.joulebench.energy.Method;
+import io.joulebench.energy.meter.EnergyMeter;
+import io.joulebench.energy.meter.EnergyReport;
+import io.joulebench.energy.meter.IdleBaseline;
+import io.joulebench.energy.meter.MeteringSession;
+import io.joulebench.energy.meter.ProviderStatus;
+import io.joulebench.energy.meter.SensorInfo;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The energy side of a series of trials: one meter opened before the first trial, one idle baseline measured
+ * before any training, one metering session per trial.
+ */
+public final class TrialMetering implements AutoCloseable {
+    /** Domain classes a user can insist on with {@code --require}. */
+    public enum Requirement {
+        GPU, CPU, DRAM;
+
+        boolean metBy(SensorInfo s) {
+            return switch (this) {
+                case GPU -> s.domain().startsWith("gpu");
+                case CPU -> s.domain().equals("cpu-package");
+                case DRAM -> s.domain().equals("dram");
+            } && s.method() != Method.MODELLED;
+        }
+    }
+
+    private final EnergyMeter meter;
+    private final CarbonSettings carbon;
+    private final IdleBaseline idle;
+
+    private TrialMetering(EnergyMeter meter, CarbonSettings carbon, IdleBaseline idle) {
+        this.meter = meter;
+        this.carbon = carbon;
+        this.idle = idle;
+    }
+
+    /**
+     * Checks the requirements, then measures idle power for {@code idleWindow} (skipped when zero).
+     *
+     * @throws EnergyException when a required domain has no measured (non-modelled) sensor here
+     */
+    public static TrialMetering start(EnergyMeter meter, CarbonSettings carbon, Duration idleWindow,
+                                      Set<Requirement> required) throws EnergyException, InterruptedException {
+        for (Requirement r : required) {
+            if (meter.sensors().stream().noneMatch(r::metBy)) {
+                throw new EnergyException("--require " + r.name().toLowerCase(Locale.ROOT) + ": no "
+                        + r.name().toLowerCase(Locale.ROOT) + " energy can be measured here (" + why(meter) + ")");
+            }
+        }
+        IdleBaseline idle = idleWindow.isZero() ? null : meter.measureIdle(idleWindow);
+        return new TrialMetering(meter, carbon, idle);
+    }
+
+    private static String why(EnergyMeter meter) {
+        return meter.providers().stream().filter(p -> !p.available())
+                .map(p -> p.id() + ": " + p.message() + (p.fix() == null || p.fix().isBlank() ? "" : "; " + p.fix()))
+                .collect(Collectors.joining(" | "));
+    }
+
+    public IdleBaseline idle() {
+        return idle;
+    }
+
+    public List<SensorInfo> sensors() {
+        return meter.sensors();
+    }
+
+    public List<ProviderStatus> providers() {
+        return meter.providers();
+    }
+
+    /** Starts metering one trial's training window. */
+    public Session start() throws EnergyException {
+        return new Session(meter.start(idle));
+    }
+
+    /** One trial's metering. */
+    public final class Session {
+        private final MeteringSession session;
+
+        private Session(MeteringSession session) {
+            this.session = session;
+        }
+
+        public void mark(String phase) {
+            session.mark(phase);
+        }
+
+        /** Stops the window; a carbon failure is recorded, never thrown, so the energy figures survive. */
+        public TrialEnergy stop() {
+            EnergyReport report = session.stop();
+            try {
+                return new TrialEnergy(report, carbon.estimate(report, session.trace()), null);
+            } catch (EnergyException e) {
+                return new TrialEnergy(report, null, "carbon: " + e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        meter.close();
+    }
+}
