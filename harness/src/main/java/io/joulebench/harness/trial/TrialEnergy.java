@@ -2,6 +2,8 @@ package io.joulebench.harness.trial;
 
 import io.joulebench.energy.carbon.CarbonEstimate;
 import io.joulebench.energy.meter.EnergyReport;
+import io.joulebench.energy.nvml.GpuFacts;
+import java.util.List;
 
 /**
  * The energy of one trial's training window (the training call: per-epoch validation included, the final test
@@ -9,9 +11,13 @@ import io.joulebench.energy.meter.EnergyReport;
  *
  * @param training per domain gross, idle and net joules, method, quality and uncertainty; per-epoch phases
  * @param carbon   carbon of the gross training energy; null when no domain had a figure
- * @param error    why metering failed part-way, or null
+ * @param gpusAtStart every GPU's state (power limit, clocks, temperature, memory, compute processes) when the
+ *                    window opened: empty where NVML is unavailable, null where it could not be read
+ * @param gpusAtEnd   the same when the window closed
+ * @param error    what went wrong with carbon or GPU facts, or null
  */
-public record TrialEnergy(EnergyReport training, CarbonEstimate carbon, String error) {
+public record TrialEnergy(EnergyReport training, CarbonEstimate carbon, List<GpuFacts> gpusAtStart,
+                          List<GpuFacts> gpusAtEnd, String error) {
 
     /** The phase name of one epoch. */
     public static String phase(String stage, int epoch) {

@@ -2,13 +2,18 @@ package io.joulebench.harness.trial;
 
 import io.joulebench.energy.EnergyException;
 import io.joulebench.energy.Method;
+import io.joulebench.energy.SensorException;
+import io.joulebench.energy.carbon.CarbonEstimate;
 import io.joulebench.energy.meter.EnergyMeter;
 import io.joulebench.energy.meter.EnergyReport;
 import io.joulebench.energy.meter.IdleBaseline;
 import io.joulebench.energy.meter.MeteringSession;
 import io.joulebench.energy.meter.ProviderStatus;
 import io.joulebench.energy.meter.SensorInfo;
+import io.joulebench.energy.nvml.GpuFacts;
+import io.joulebench.energy.nvml.NvmlProvider;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -31,6 +36,8 @@ public final class TrialMetering implements AutoCloseable {
             } && s.method() != Method.MODELLED;
         }
     }
+
+    private static final String NVML = "nvml";
 
     private final EnergyMeter meter;
     private final CarbonSettings carbon;
@@ -79,29 +86,53 @@ public final class TrialMetering implements AutoCloseable {
 
     /** Starts metering one trial's training window. */
     public Session start() throws EnergyException {
-        return new Session(meter.start(idle));
+        List<String> problems = new ArrayList<>();
+        List<GpuFacts> gpus = gpuFacts(problems);
+        return new Session(meter.start(idle), gpus, problems);
+    }
+
+    /** The GPUs' state now: empty without NVML; null (and a problem noted) when NVML fails to report. */
+    private List<GpuFacts> gpuFacts(List<String> problems) {
+        boolean nvml = meter.providers().stream().anyMatch(p -> p.available() && p.id().equals(NVML));
+        if (!nvml) {
+            return List.of();
+        }
+        try {
+            return new NvmlProvider().gpuFacts(meter.options().sensors());
+        } catch (SensorException e) {
+            problems.add("GPU facts: " + e.getMessage());
+            return null;
+        }
     }
 
     /** One trial's metering. */
     public final class Session {
         private final MeteringSession session;
+        private final List<GpuFacts> gpusAtStart;
+        private final List<String> problems;
 
-        private Session(MeteringSession session) {
+        private Session(MeteringSession session, List<GpuFacts> gpusAtStart, List<String> problems) {
             this.session = session;
+            this.gpusAtStart = gpusAtStart;
+            this.problems = problems;
         }
 
         public void mark(String phase) {
             session.mark(phase);
         }
 
-        /** Stops the window; a carbon failure is recorded, never thrown, so the energy figures survive. */
+        /** Stops the window; a carbon or GPU-facts failure is recorded, never thrown, so the energy survives. */
         public TrialEnergy stop() {
             EnergyReport report = session.stop();
+            List<GpuFacts> gpusAtEnd = gpuFacts(problems);
+            CarbonEstimate estimate = null;
             try {
-                return new TrialEnergy(report, carbon.estimate(report, session.trace()), null);
+                estimate = carbon.estimate(report, session.trace());
             } catch (EnergyException e) {
-                return new TrialEnergy(report, null, "carbon: " + e.getMessage());
+                problems.add("carbon: " + e.getMessage());
             }
+            return new TrialEnergy(report, estimate, gpusAtStart, gpusAtEnd,
+                    problems.isEmpty() ? null : String.join("; ", problems));
         }
     }
 

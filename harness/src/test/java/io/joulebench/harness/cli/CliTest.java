@@ -3,6 +3,7 @@ package io.joulebench.harness.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.joulebench.harness.results.ResultsStore;
@@ -116,6 +117,21 @@ class CliTest {
         assertTrue(stderr().contains("--require gpu: no gpu energy can be measured here"), stderr());
         assertFalse(stdout().contains("trial 1/1"), "nothing trained: " + stdout());
         assertFalse(Files.exists(dir.resolve(ResultsStore.FILE_NAME)));
+    }
+
+    @Test
+    void aMeteredTrialRecordsGpuEnergyAndStateThroughNvml(@TempDir Path dir) throws Exception {
+        String fake = System.getProperty("joulebench.test.fakeNvml", "");
+        assumeTrue(Files.isRegularFile(Path.of(fake)), "fake libnvidia-ml.so not built (needs gcc): " + fake);
+        assertEquals(0, JouleBenchCommand.execute("run", "-t", "bp-mlp", "-P", "hidden=8", "--epochs", "1",
+                "--idle", "0", "--nvml-library", fake, "--require", "gpu", "--out", dir.toString()), stderr());
+        JsonNode r = ResultsStore.json().readTree(Files.readAllLines(dir.resolve(ResultsStore.FILE_NAME)).get(0));
+        JsonNode gpus = r.at("/energy/gpusAtStart");
+        assertEquals(2, gpus.size(), r.get("energy").toString());
+        assertEquals("Fake GPU 0", gpus.get(0).get("name").asText());
+        assertEquals(2, r.at("/energy/gpusAtEnd").size());
+        assertTrue(r.at("/energy/training/domains").findValuesAsText("domain").contains("gpu:1"));
+        assertTrue(r.at("/energy/error").isNull(), r.at("/energy/error").toString());
     }
 
     @Test
