@@ -1,11 +1,8 @@
 package io.joulebench.energy.carbon;
 
-import java.io.BufferedReader;
+import io.joulebench.energy.ShippedTable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,36 +24,13 @@ public final class CarbonIntensityTable {
 
     /** Loads the shipped table. */
     public static CarbonIntensityTable load() {
-        try (InputStream in = CarbonIntensityTable.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE);
-            }
-            return parse(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ShippedTable.load(CarbonIntensityTable.class, RESOURCE, CarbonIntensityTable::parse);
     }
 
     static CarbonIntensityTable parse(InputStream in) throws IOException {
         List<GridIntensity> out = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            boolean header = true;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                if (header) {
-                    header = false;
-                    continue;
-                }
-                String[] f = line.split(",", 6);
-                if (f.length < 6) {
-                    throw new IOException("bad intensity row: " + line);
-                }
-                out.add(new GridIntensity(f[0].trim(), f[1].trim(), f[2].trim(), Double.parseDouble(f[3].trim()),
-                        Integer.parseInt(f[4].trim()), f[5].trim()));
-            }
+        for (String[] f : ShippedTable.rows(in, 6, "intensity")) {
+            out.add(new GridIntensity(f[0], f[1], f[2], Double.parseDouble(f[3]), Integer.parseInt(f[4]), f[5]));
         }
         return new CarbonIntensityTable(out);
     }

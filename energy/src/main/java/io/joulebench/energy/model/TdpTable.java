@@ -1,11 +1,8 @@
 package io.joulebench.energy.model;
 
-import java.io.BufferedReader;
+import io.joulebench.energy.ShippedTable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,36 +37,13 @@ public final class TdpTable {
 
     /** Loads the shipped table. */
     public static TdpTable load() {
-        try (InputStream in = TdpTable.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE);
-            }
-            return parse(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ShippedTable.load(TdpTable.class, RESOURCE, TdpTable::parse);
     }
 
     static TdpTable parse(InputStream in) throws IOException {
         List<Entry> out = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            boolean header = true;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                if (header) {
-                    header = false;
-                    continue;
-                }
-                String[] f = line.split(",", 3);
-                if (f.length < 3) {
-                    throw new IOException("bad TDP row: " + line);
-                }
-                out.add(new Entry(Pattern.compile(f[0].trim(), Pattern.CASE_INSENSITIVE),
-                        Double.parseDouble(f[1].trim()), f[2].trim()));
-            }
+        for (String[] f : ShippedTable.rows(in, 3, "TDP")) {
+            out.add(new Entry(Pattern.compile(f[0], Pattern.CASE_INSENSITIVE), Double.parseDouble(f[1]), f[2]));
         }
         return new TdpTable(out);
     }
