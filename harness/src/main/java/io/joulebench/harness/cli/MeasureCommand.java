@@ -32,7 +32,8 @@ import picocli.CommandLine.Parameters;
  * {@code joulebench measure [options] -- COMMAND ARGS...}: meters any command, passes its exit code through,
  * prints a summary, and writes JSON and a power-trace CSV on request.
  */
-@Command(name = "measure", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "measure", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false,
         description = "Meter the energy of any command (GPU via NVML, CPU/DRAM via RAPL, else MODELLED) and its "
                 + "carbon. Exit code: the command's; 2 for bad options.")
 public final class MeasureCommand implements Callable<Integer> {

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code joulebench sensors}: every energy provider, whether it works here, why not, and what it would measure. */
-@Command(name = "sensors", mixinStandardHelpOptions = true,
+@Command(name = "sensors", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "List the energy sensor providers (NVML, RAPL, model): status, reason, domains, and which "
                 + "provider would measure each domain.")
 public final class SensorsCommand implements Callable<Integer> {

@@ -15,7 +15,7 @@ final class SummaryTable {
     static String render(List<TrialRecord> records) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"trainer", "model", "dataset", "preset", "seed", "test acc", "epochs", "stop", "train s",
-                "energy J", "net J", "CO2e g", "peak RSS MiB", "status"});
+                "energy J", "net J", "avg W", "CO2e g", "peak RSS MiB", "status"});
         for (TrialRecord r : records) {
             boolean ok = r.result() != null;
             rows.add(new String[] {
@@ -25,7 +25,7 @@ final class SummaryTable {
                 ok ? Integer.toString(r.result().epochsRun()) : "n/a",
                 ok ? r.result().stopReason().replaceAll(" \\(.*", "") : "n/a",
                 r.trainingSeconds() == null ? "n/a" : String.format(Locale.ROOT, "%.1f", r.trainingSeconds()),
-                energy(r, false), energy(r, true),
+                energy(r, false), energy(r, true), averageWatts(r),
                 r.energy() == null || r.energy().carbon() == null ? "n/a"
                         : String.format(Locale.ROOT, "%.3f", r.energy().carbon().gramsCO2e()),
                 r.memory() == null || r.memory().peakRssBytes() == null ? "n/a"
@@ -47,6 +47,16 @@ final class SummaryTable {
         }
         boolean modelled = e.domains().stream().anyMatch(d -> d.method() == Method.MODELLED);
         return String.format(Locale.ROOT, "%.1f%s", joules, modelled ? "*" : "");
+    }
+
+    /** Mean gross power over the training window. */
+    static String averageWatts(TrialRecord r) {
+        if (r.energy() == null || r.energy().training().totalJoules() == null
+                || r.energy().training().windowSeconds() <= 0) {
+            return "n/a";
+        }
+        return String.format(Locale.ROOT, "%.1f", r.energy().training().totalJoules()
+                / r.energy().training().windowSeconds());
     }
 
     /** The footnote the table needs, or empty. */

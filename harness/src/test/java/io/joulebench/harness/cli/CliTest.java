@@ -172,6 +172,11 @@ class CliTest {
     void versionAndHelpWorkEverywhere() {
         assertEquals(0, JouleBenchCommand.execute("--version"));
         assertTrue(stdout().startsWith("joulebench "), stdout());
+        for (String cmd : List.of("run", "list", "demo", "sensors", "measure", "data")) {
+            out.reset();
+            assertEquals(0, JouleBenchCommand.execute(cmd, "--version"));
+            assertTrue(stdout().startsWith("joulebench "), cmd + ": " + stdout());
+        }
         for (String cmd : List.of("run", "list", "demo")) {
             out.reset();
             assertEquals(0, JouleBenchCommand.execute(cmd, "--help"));
