@@ -20,6 +20,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
+import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -33,8 +38,21 @@ final class CafoTrainer implements Trainer {
     static final String DFA_STAGE = "dfa";
     static final DataType TYPE = DataType.FLOAT;
 
+    /**
+     * Per-batch scratch memory. Without a workspace every temporary of the hand-written ops is a fresh native
+     * allocation freed only by GC: much slower, and off-heap use grows until the process is killed.
+     */
+    private static final WorkspaceConfiguration SCRATCH = WorkspaceConfiguration.builder()
+            .initialSize(0).overallocationLimit(0.2).policyAllocation(AllocationPolicy.OVERALLOCATE)
+            .policyLearning(LearningPolicy.FIRST_LOOP).policySpill(SpillPolicy.REALLOCATE).build();
+
     private final TrainerConfig config;
     private final boolean dfa;
+
+    /** Opens the per-batch scratch workspace; arrays created inside must not escape it. */
+    static MemoryWorkspace scratch(String id) {
+        return Nd4j.getWorkspaceManager().getAndActivateWorkspace(SCRATCH, "cafo-" + id);
+    }
 
     CafoTrainer(TrainerConfig config, boolean dfa) {
         this.config = config;
@@ -197,9 +215,11 @@ final class CafoTrainer implements Trainer {
                     for (int i = 0; i < batchSize; i++) {
                         labels[i] = trainLabels[rows[i]];
                     }
-                    LinearHead.Step step = head.lossAndGradients(train.getRows(rows), labels);
-                    adam.step(step.gradients());
-                    lossSum += step.loss();
+                    try (MemoryWorkspace ws = scratch("predictor")) {
+                        LinearHead.Step step = head.lossAndGradients(train.getRows(rows), labels);
+                        adam.step(step.gradients());
+                        lossSum += step.loss();
+                    }
                 }
                 long samples = (long) batches * batchSize;
                 // Forward gemm and weight-gradient gemm per trained sample, one forward per validation sample.
@@ -261,15 +281,17 @@ final class CafoTrainer implements Trainer {
         INDArray out = Nd4j.create(TYPE, n, block.flatSize());
         for (int from = 0; from < n; from += chunk) {
             int to = Math.min(n, from + chunk);
-            INDArray input;
-            if (previous == null) {
-                float[] x = Arrays.copyOfRange(split.features(), from * split.shape().size(),
-                        to * split.shape().size());
-                input = images(x, to - from, split.shape());
-            } else {
-                input = previous.toNchw(previousOutputs.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()));
+            try (MemoryWorkspace ws = scratch("cache")) {
+                INDArray input;
+                if (previous == null) {
+                    float[] x = Arrays.copyOfRange(split.features(), from * split.shape().size(),
+                            to * split.shape().size());
+                    input = images(x, to - from, split.shape());
+                } else {
+                    input = previous.toNchw(previousOutputs.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()));
+                }
+                out.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()).assign(block.forward(input, false));
             }
-            out.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()).assign(block.forward(input, false));
         }
         return out;
     }
@@ -296,6 +318,7 @@ final class CafoTrainer implements Trainer {
         double lossSum = 0;
         long correct = 0;
         for (Batch batch : Batches.evaluation(split, batchSize)) {
+          try (MemoryWorkspace ws = scratch("evaluate")) {
             INDArray x = images(batch.features(), batch.size(), split.shape());
             List<INDArray> logits = new ArrayList<>();
             for (int b = 0; b < blocks.size(); b++) {
@@ -315,6 +338,7 @@ final class CafoTrainer implements Trainer {
                     lossSum -= Math.log(Math.max(mean.getDouble(i, labels[i]), 1e-12));
                 }
             }
+          }
         }
         return new Evaluation(lossSum / split.size(), (double) correct / split.size());
     }

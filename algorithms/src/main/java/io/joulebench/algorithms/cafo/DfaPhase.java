@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -91,8 +92,11 @@ final class DfaPhase {
             int batches = 0;
             long samples = 0;
             for (Batch batch : Batches.training(data.train(), batchSize, shuffleRng, data.info().augmented())) {
-                INDArray x = CafoTrainer.images(batch.features(), batch.size(), data.train().shape());
-                lossSum += step(x, Arrays.copyOf(batch.labels(), batch.size()));
+                try (MemoryWorkspace ws = CafoTrainer.scratch("dfa")) {
+                    INDArray x = CafoTrainer.images(batch.features(), batch.size(), data.train().shape());
+                    lossSum += step(x, Arrays.copyOf(batch.labels(), batch.size()));
+                }
+                blocks.forEach(ConvBlock::clearCache);
                 batches++;
                 samples += batch.size();
             }
@@ -155,6 +159,7 @@ final class DfaPhase {
         double lossSum = 0;
         long correct = 0;
         for (Batch batch : Batches.evaluation(split, batchSize)) {
+          try (MemoryWorkspace ws = CafoTrainer.scratch("dfa-validate")) {
             INDArray input = CafoTrainer.images(batch.features(), batch.size(), split.shape());
             INDArray h = null;
             for (ConvBlock b : blocks) {
@@ -165,6 +170,7 @@ final class DfaPhase {
             int[] labels = Arrays.copyOf(batch.labels(), batch.size());
             lossSum += LinearHead.crossEntropySum(logits, labels);
             correct += Math.round(CafoTrainer.accuracy(LinearHead.argmax(logits), labels) * labels.length);
+          }
         }
         return new double[] {lossSum / split.size(), (double) correct / split.size()};
     }
