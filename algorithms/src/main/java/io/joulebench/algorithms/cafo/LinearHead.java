@@ -1,0 +1,119 @@
+package io.joulebench.algorithms.cafo;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * A linear map {@code [n, in] -> [n, classes]} with optional bias, and its mean cross-entropy with gradients:
+ * a CaFo predictor, and the auxiliary head of the DFA phase.
+ */
+final class LinearHead {
+    /** Weights {@code [in, classes]}. */
+    final INDArray weight;
+    /** Bias {@code [classes]}, or null without bias. */
+    final INDArray bias;
+
+    LinearHead(INDArray weight, INDArray bias) {
+        this.weight = weight;
+        this.bias = bias;
+    }
+
+    /** PyTorch's nn.Linear default initialisation: weights and bias U(+-1/sqrt(in)). */
+    static LinearHead pytorchDefault(int in, int classes, boolean withBias, DataType type, SplittableRandom rng) {
+        INDArray w = CafoInit.pytorchDefault(new long[] {in, classes}, in, type, rng);
+        INDArray b = withBias ? CafoInit.pytorchDefault(new long[] {classes}, in, type, rng) : null;
+        return new LinearHead(w, b);
+    }
+
+    List<INDArray> parameters() {
+        return bias == null ? List.of(weight) : List.of(weight, bias);
+    }
+
+    int inputs() {
+        return (int) weight.size(0);
+    }
+
+    int classes() {
+        return (int) weight.size(1);
+    }
+
+    INDArray logits(INDArray x) {
+        INDArray z = x.mmul(weight);
+        return bias == null ? z : z.addiRowVector(bias);
+    }
+
+    /** Mean CE of one batch, the error {@code softmax - onehot} per sample, and the parameter gradients. */
+    record Step(double loss, INDArray error, List<INDArray> gradients) {
+    }
+
+    /**
+     * Mean cross-entropy over the batch and its gradients with respect to weight and bias (without any weight
+     * decay: the optimiser adds that). {@code error} is softmax(logits) - onehot(y), not divided by n.
+     */
+    Step lossAndGradients(INDArray x, int[] labels) {
+        INDArray logits = logits(x);
+        INDArray probs = softmax(logits);
+        double loss = crossEntropySum(logits, labels) / labels.length;
+        INDArray error = probs.dup();
+        for (int i = 0; i < labels.length; i++) {
+            error.putScalar(i, labels[i], error.getDouble(i, labels[i]) - 1.0);
+        }
+        INDArray dLogits = error.div(labels.length);
+        INDArray dW = x.transpose().mmul(dLogits);
+        List<INDArray> grads = bias == null ? List.of(dW) : List.of(dW, dLogits.sum(0));
+        return new Step(loss, error, grads);
+    }
+
+    /** Row-wise softmax, shifted by the row maximum for stability. */
+    static INDArray softmax(INDArray logits) {
+        INDArray shifted = logits.subColumnVector(logits.max(1).reshape(logits.size(0), 1));
+        INDArray e = Transforms.exp(shifted, false);
+        return e.diviColumnVector(e.sum(1).reshape(logits.size(0), 1));
+    }
+
+    /** Sum over rows of -log softmax(logits)[label], computed with log-sum-exp in double. */
+    static double crossEntropySum(INDArray logits, int[] labels) {
+        double[][] z = logits.castTo(DataType.DOUBLE).toDoubleMatrix();
+        double sum = 0;
+        for (int i = 0; i < labels.length; i++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (double v : z[i]) {
+                max = Math.max(max, v);
+            }
+            double s = 0;
+            for (double v : z[i]) {
+                s += Math.exp(v - max);
+            }
+            sum += max + Math.log(s) - z[i][labels[i]];
+        }
+        return sum;
+    }
+
+    /** Row-wise argmax. */
+    static int[] argmax(INDArray scores) {
+        double[][] z = scores.castTo(DataType.DOUBLE).toDoubleMatrix();
+        int[] out = new int[z.length];
+        for (int i = 0; i < z.length; i++) {
+            int best = 0;
+            for (int c = 1; c < z[i].length; c++) {
+                if (z[i][c] > z[i][best]) {
+                    best = c;
+                }
+            }
+            out[i] = best;
+        }
+        return out;
+    }
+
+    static INDArray oneHot(int[] labels, int classes, DataType type) {
+        INDArray y = Nd4j.zeros(type, labels.length, classes);
+        for (int i = 0; i < labels.length; i++) {
+            y.putScalar(i, labels[i], 1.0);
+        }
+        return y;
+    }
+}

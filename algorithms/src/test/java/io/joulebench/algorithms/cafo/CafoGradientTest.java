@@ -1,0 +1,173 @@
+package io.joulebench.algorithms.cafo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.DoubleSupplier;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Finite-difference checks, in double precision, of every gradient CaFo computes by hand. */
+class CafoGradientTest {
+    private static final DataType D = DataType.DOUBLE;
+    private static final double H = 1e-6;
+
+    static INDArray random(SplittableRandom rng, long... shape) {
+        double[] v = new double[(int) CafoInit.count(shape)];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = CafoInit.gaussian(rng);
+        }
+        return Nd4j.create(v, shape, D);
+    }
+
+    /** Central difference of f with respect to every entry of p (perturbed in place, then restored). */
+    static INDArray numeric(INDArray p, DoubleSupplier f) {
+        INDArray flat = p.reshape(p.length());
+        INDArray g = Nd4j.zeros(D, p.length());
+        for (long i = 0; i < p.length(); i++) {
+            double orig = flat.getDouble(i);
+            flat.putScalar(i, orig + H);
+            double up = f.getAsDouble();
+            flat.putScalar(i, orig - H);
+            double down = f.getAsDouble();
+            flat.putScalar(i, orig);
+            g.putScalar(i, (up - down) / (2 * H));
+        }
+        return g;
+    }
+
+    static void assertClose(INDArray numeric, INDArray analytic, String what) {
+        INDArray a = analytic.reshape(analytic.length());
+        double scale = Math.max(1e-3, numeric.norm2Number().doubleValue());
+        double err = numeric.sub(a).norm2Number().doubleValue() / scale;
+        assertTrue(err < 1e-6, what + ": relative error " + err + "\nnumeric  " + numeric + "\nanalytic " + a);
+    }
+
+    @Test
+    void predictorCrossEntropyWithL2MatchesFiniteDifferences() {
+        SplittableRandom rng = new SplittableRandom(1);
+        INDArray x = random(rng, 6, 7);
+        int[] labels = {0, 2, 1, 3, 2, 0};
+        double wd = 0.05;
+        LinearHead head = LinearHead.pytorchDefault(7, 4, true, D, rng);
+        // Adam's effective gradient (loss gradient + wd * p) is the gradient of CE + wd/2 |theta|^2.
+        DoubleSupplier objective = () -> {
+            double l2 = 0;
+            for (INDArray p : head.parameters()) {
+                l2 += p.mul(p).sumNumber().doubleValue();
+            }
+            return LinearHead.crossEntropySum(head.logits(x), labels) / labels.length + wd / 2 * l2;
+        };
+        LinearHead.Step step = head.lossAndGradients(x, labels);
+        assertEquals(LinearHead.crossEntropySum(head.logits(x), labels) / labels.length, step.loss(), 1e-12);
+        List<String> names = List.of("weight", "bias");
+        for (int i = 0; i < 2; i++) {
+            INDArray p = head.parameters().get(i);
+            INDArray analytic = Adam.withWeightDecay(p, step.gradients().get(i), wd);
+            assertClose(numeric(p, objective), analytic, "predictor " + names.get(i));
+        }
+    }
+
+    @Test
+    void predictorWithoutBiasHasOnlyWeights() {
+        SplittableRandom rng = new SplittableRandom(2);
+        LinearHead head = LinearHead.pytorchDefault(5, 3, false, D, rng);
+        INDArray x = random(rng, 4, 5);
+        int[] labels = {0, 1, 2, 1};
+        LinearHead.Step step = head.lossAndGradients(x, labels);
+        assertEquals(1, step.gradients().size());
+        assertClose(numeric(head.weight, () -> LinearHead.crossEntropySum(head.logits(x), labels) / 4),
+                step.gradients().get(0), "weight");
+    }
+
+    /** The block backward is the gradient of sum_i <dOut_i, block(x)_i>, BatchNorm batch statistics included. */
+    @Test
+    void blockBackwardIsTheGradientOfTheInjectedLinearLoss() {
+        for (int size : new int[] {6, 5}) {  // 5: the floor-mode pooling drops the last row and column
+            SplittableRandom rng = new SplittableRandom(3 + size);
+            ConvBlock block = new ConvBlock(2, 3, size, size, D, rng);
+            // Move gamma and beta off their initial values so their gradients are exercised generally.
+            block.gamma.assign(random(rng, 3).addi(1.5));
+            block.beta.assign(random(rng, 3));
+            INDArray x = random(rng, 3, 2, size, size);
+            INDArray dOut = random(rng, 3, block.flatSize());
+            DoubleSupplier objective = () -> block.forward(x, true).mul(dOut).sumNumber().doubleValue();
+            block.forward(x, true);
+            ConvBlock.Gradients g = block.backward(dOut);
+            assertClose(numeric(block.weight, objective), g.weight(), "conv weight, " + size + "x" + size);
+            assertClose(numeric(block.gamma, objective), g.gamma(), "gamma, " + size + "x" + size);
+            assertClose(numeric(block.beta, objective), g.beta(), "beta, " + size + "x" + size);
+        }
+    }
+
+    /**
+     * The DFA step: blocks 1 and 2 get the gradient of (1/n) sum_i <e_i B_b, output_b,i> with e = softmax - onehot;
+     * block 3 and the head get the true gradient of the mean CE.
+     */
+    @Test
+    void dfaUpdatesAreFeedbackGradientsForEarlyBlocksAndTrueGradientsForTheLast() {
+        SplittableRandom rng = new SplittableRandom(11);
+        List<ConvBlock> blocks = CafoTrainer.buildBlocks(new io.joulebench.algorithms.data.ImageShape(1, 8, 8),
+                List.of(2, 3, 2), D, rng);
+        int classes = 3;
+        DfaPhase phase = new DfaPhase(blocks, classes, 1e-3, 0, rng.split(), rng.split());
+        INDArray x = random(rng, 4, 1, 8, 8);
+        int[] labels = {0, 2, 1, 2};
+        DfaPhase.StepGradients g = phase.gradients(x, labels);
+
+        List<INDArray> inputs = new ArrayList<>();
+        INDArray in = x;
+        for (ConvBlock b : blocks) {
+            inputs.add(in);
+            in = b.toNchw(b.forward(in, true));
+        }
+        for (int b = 0; b < 2; b++) {
+            ConvBlock block = blocks.get(b);
+            INDArray delta = g.error().mmul(phase.feedbackMatrices().get(b)).divi(labels.length);
+            INDArray blockInput = inputs.get(b);
+            DoubleSupplier objective = () -> block.forward(blockInput, true).mul(delta).sumNumber().doubleValue();
+            assertClose(numeric(block.weight, objective), g.blocks().get(b).weight(), "block " + (b + 1) + " weight");
+            assertClose(numeric(block.gamma, objective), g.blocks().get(b).gamma(), "block " + (b + 1) + " gamma");
+            assertClose(numeric(block.beta, objective), g.blocks().get(b).beta(), "block " + (b + 1) + " beta");
+        }
+        ConvBlock last = blocks.get(2);
+        INDArray lastInput = inputs.get(2);
+        DoubleSupplier ce = () -> LinearHead.crossEntropySum(phase.head().logits(last.forward(lastInput, true)),
+                labels) / labels.length;
+        assertClose(numeric(last.weight, ce), g.blocks().get(2).weight(), "block 3 weight");
+        assertClose(numeric(last.gamma, ce), g.blocks().get(2).gamma(), "block 3 gamma");
+        assertClose(numeric(phase.head().weight, ce), g.head().get(0), "head weight");
+        assertClose(numeric(phase.head().bias, ce), g.head().get(1), "head bias");
+    }
+
+    @Test
+    void feedbackMatricesHaveUnitRowsAndStayFixedAcrossSteps() {
+        SplittableRandom rng = new SplittableRandom(5);
+        List<ConvBlock> blocks = CafoTrainer.buildBlocks(new io.joulebench.algorithms.data.ImageShape(1, 8, 8),
+                List.of(2, 2, 2), D, rng);
+        DfaPhase phase = new DfaPhase(blocks, 4, 1e-2, 1e-4, rng.split(), rng.split());
+        List<INDArray> before = phase.feedbackMatrices().stream().map(INDArray::dup).toList();
+        assertEquals(2, before.size());
+        for (INDArray b : before) {
+            INDArray norms = b.norm2(1);
+            for (int c = 0; c < 4; c++) {
+                assertEquals(1.0, norms.getDouble(c), 1e-12);
+            }
+        }
+        INDArray w1 = blocks.get(0).weight.dup();
+        INDArray x = random(rng, 4, 1, 8, 8);
+        phase.step(x, new int[] {0, 1, 2, 3});
+        phase.step(x, new int[] {0, 1, 2, 3});
+        assertTrue(!w1.equals(blocks.get(0).weight), "block 1 learns");
+        for (int b = 0; b < 2; b++) {
+            assertEquals(before.get(b), phase.feedbackMatrices().get(b), "feedback " + (b + 1) + " fixed");
+        }
+        assertSame(phase.feedbackMatrices().get(0), phase.feedbackMatrices().get(0));
+    }
+}
