@@ -14,7 +14,7 @@ class TrainerConfigTest {
     @Test
     void registryFindsTheBuiltInTrainersAndRejectsUnknownOnes() {
         TrainerRegistry registry = TrainerRegistry.load();
-        assertEquals(List.of("bp-cnn", "bp-mlp", "mf"), registry.all().stream().map(TrainerProvider::id).toList());
+        assertEquals(List.of("bp-cnn", "bp-mlp", "ff", "mf"), registry.all().stream().map(TrainerProvider::id).toList());
         InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
                 () -> registry.get("backprop"));
         assertTrue(e.getMessage().contains("unknown trainer 'backprop'") && e.getMessage().contains("bp-mlp"));
