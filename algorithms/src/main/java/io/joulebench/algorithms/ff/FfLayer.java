@@ -24,8 +24,8 @@ final class FfLayer {
     static final double NORM_EPS = 1e-8;
 
     final INDArray weights;     // [h, n]
-    final INDArray bias;        // [h]
-    final INDArray runningMean; // [h], starts at 0.5
+    final INDArray bias;        // [1, h]
+    final INDArray runningMean; // [1, h], starts at 0.5
 
     FfLayer(INDArray weights, INDArray bias, INDArray runningMean) {
         this.weights = weights;
@@ -36,9 +36,9 @@ final class FfLayer {
     /** W ~ N(0, 1/out_features) (standard deviation 1/sqrt(h)), b = 0, running mean 0.5. */
     static FfLayer initialise(int inputs, int width, SplittableRandom rng, DataType type) {
         INDArray w = SeededInit.normal(type, 1.0 / Math.sqrt(width), rng, width, inputs);
-        INDArray r = Steps.persistentZeros(type, width);
+        INDArray r = Steps.persistentZeros(type, 1, width);
         r.assign(0.5);
-        return new FfLayer(w, Steps.persistentZeros(type, width), r);
+        return new FfLayer(w, Steps.persistentZeros(type, 1, width), r);
     }
 
     int inputs() {
@@ -106,7 +106,8 @@ final class FfLayer {
         bce /= rows;
 
         INDArray positiveRows = a.get(NDArrayIndex.interval(0, positives), NDArrayIndex.all());
-        runningMean.muli(momentum).addi(positiveRows.mean(0).muli(1 - momentum));
+        INDArray meanPositive = columnSums(positiveRows).muli(1.0 / positives);
+        runningMean.muli(momentum).addi(meanPositive.muli(1 - momentum));
         double meanOfMeans = runningMean.meanNumber().doubleValue();
         INDArray deviation = runningMean.sub(meanOfMeans);                     // r_j - mean(r)
         double peer = deviation.mul(deviation).meanNumber().doubleValue();
@@ -117,8 +118,16 @@ final class FfLayer {
                 .addiRowVector(deviation.muli(peerWeight * (1 - momentum) * 2.0 / h / positives));
         INDArray gW = Nd4j.createUninitialized(z.dataType(), h, inputs());
         Nd4j.gemm(dS, z, gW, true, false, 1.0, 0.0);
-        INDArray gB = dS.sum(0);
+        INDArray gB = columnSums(dS);
         return new Step(bce, peer, normalise(a, sumSq), List.of(gW, gB));
+    }
+
+    /** Column sums as a gemm with a row of ones: several times faster than ND4J's sum(0) reduction here. */
+    static INDArray columnSums(INDArray m) {
+        INDArray ones = Nd4j.ones(m.dataType(), 1, m.rows());
+        INDArray out = Nd4j.createUninitialized(m.dataType(), 1, m.columns());
+        Nd4j.gemm(ones, m, out, false, false, 1.0, 0.0);
+        return out;
     }
 
     static double sigmoid(double x) {

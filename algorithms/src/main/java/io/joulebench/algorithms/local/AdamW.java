@@ -2,22 +2,29 @@ package io.joulebench.algorithms.local;
 
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Adam with decoupled weight decay, as PyTorch's {@code torch.optim.AdamW} (and {@code Adam} when the decay is 0):
  * {@code p *= 1 - lr*wd; m = b1 m + (1-b1) g; v = b2 v + (1-b2) g^2;
  * p -= lr/(1-b1^t) * m / (sqrt(v)/sqrt(1-b2^t) + eps)}.
  *
- * <p>The moment update and the step run in ND4J's fused {@code adam_updater} op. That op computes
- * {@code lr sqrt(1-b2^t)/(1-b1^t) * m/(sqrt(v) + eps')}; passing {@code eps' = eps sqrt(1-b2^t)} makes it exactly
- * PyTorch's formula (multiply numerator and denominator by {@code sqrt(1-b2^t)}).
+ * <p>The moments live on the Java heap and the whole update is one fused loop per tensor between a bulk read of p
+ * and g and a bulk write of p: measured about 8x faster here than ND4J's {@code adam_updater} op plus the
+ * separate decay and subtraction (the default ND4J CPU build runs element-wise ops unvectorised), and faster than
+ * the same loop reading the native buffers in place (which the JIT does not vectorise). For large layers the
+ * update is memory-bound.
  */
 public final class AdamW implements Optimizer {
     private final List<INDArray> params;
-    private final INDArray[] m;
-    private final INDArray[] v;
+    private final boolean[] single;
+    private final float[][] mf;
+    private final float[][] vf;
+    private final float[][] pf;
+    private final float[][] gf;
+    private final double[][] md;
+    private final double[][] vd;
+    private final double[][] pd;
+    private final double[][] gd;
     private final double weightDecay;
     private final double beta1;
     private final double beta2;
@@ -34,11 +41,32 @@ public final class AdamW implements Optimizer {
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.eps = eps;
-        this.m = new INDArray[params.size()];
-        this.v = new INDArray[params.size()];
-        for (int i = 0; i < params.size(); i++) {
-            m[i] = Steps.persistentZerosLike(params.get(i));
-            v[i] = Steps.persistentZerosLike(params.get(i));
+        int n = params.size();
+        single = new boolean[n];
+        mf = new float[n][];
+        vf = new float[n][];
+        pf = new float[n][];
+        gf = new float[n][];
+        md = new double[n][];
+        vd = new double[n][];
+        pd = new double[n][];
+        gd = new double[n][];
+        for (int i = 0; i < n; i++) {
+            INDArray p = params.get(i);
+            HostCopy.checkWhole(p);
+            int len = (int) p.length();
+            single[i] = HostCopy.isFloat(p);
+            if (single[i]) {
+                mf[i] = new float[len];
+                vf[i] = new float[len];
+                pf[i] = new float[len];
+                gf[i] = new float[len];
+            } else {
+                md[i] = new double[len];
+                vd[i] = new double[len];
+                pd[i] = new double[len];
+                gd[i] = new double[len];
+            }
         }
     }
 
@@ -46,17 +74,53 @@ public final class AdamW implements Optimizer {
     public void step(List<INDArray> gradients, double lr) {
         Steps.checkSameShapes(params, gradients);
         t++;
-        double bc2 = 1 - Math.pow(beta2, t);
-        double epsPrime = eps * Math.sqrt(bc2);
+        double stepSize = lr / (1 - Math.pow(beta1, t));
+        double sqrtBc2 = Math.sqrt(1 - Math.pow(beta2, t));
+        double decay = 1 - lr * weightDecay;
         for (int i = 0; i < params.size(); i++) {
             INDArray p = params.get(i);
             INDArray g = gradients.get(i);
-            if (weightDecay != 0) {
-                p.muli(1 - lr * weightDecay);
+            HostCopy.checkWhole(g);
+            if (single[i]) {
+                HostCopy.read(p, pf[i]);
+                HostCopy.read(g, gf[i]);
+                updateFloat(pf[i], gf[i], mf[i], vf[i], (float) decay, (float) beta1, (float) beta2,
+                        (float) stepSize, (float) (1 / sqrtBc2), (float) eps);
+                HostCopy.write(pf[i], p);
+            } else {
+                HostCopy.read(p, pd[i]);
+                HostCopy.read(g, gd[i]);
+                updateDouble(pd[i], gd[i], md[i], vd[i], decay, stepSize, 1 / sqrtBc2);
+                HostCopy.write(pd[i], p);
             }
-            // In place: g becomes the step, v and m their new values. The op counts iterations from 0.
-            Nd4j.exec(new AdamUpdater(g, v[i], m[i], lr, beta1, beta2, epsPrime, t - 1));
-            p.subi(g);
+        }
+    }
+
+    private static void updateFloat(float[] p, float[] g, float[] m, float[] v, float decay, float b1, float b2,
+                                    float stepSize, float invSqrtBc2, float eps) {
+        float c1 = 1 - b1;
+        float c2 = 1 - b2;
+        for (int j = 0; j < p.length; j++) {
+            float gj = g[j];
+            float mj = b1 * m[j] + c1 * gj;
+            float vj = b2 * v[j] + c2 * gj * gj;
+            m[j] = mj;
+            v[j] = vj;
+            p[j] = p[j] * decay - stepSize * mj / ((float) Math.sqrt(vj) * invSqrtBc2 + eps);
+        }
+    }
+
+    private void updateDouble(double[] p, double[] g, double[] m, double[] v, double decay, double stepSize,
+                              double invSqrtBc2) {
+        double c1 = 1 - beta1;
+        double c2 = 1 - beta2;
+        for (int j = 0; j < p.length; j++) {
+            double gj = g[j];
+            double mj = beta1 * m[j] + c1 * gj;
+            double vj = beta2 * v[j] + c2 * gj * gj;
+            m[j] = mj;
+            v[j] = vj;
+            p[j] = p[j] * decay - stepSize * mj / (Math.sqrt(vj) * invSqrtBc2 + eps);
         }
     }
 
@@ -68,9 +132,14 @@ public final class AdamW implements Optimizer {
     @Override
     public void reset() {
         t = 0;
-        for (int i = 0; i < m.length; i++) {
-            m[i].assign(0);
-            v[i].assign(0);
+        for (int i = 0; i < params.size(); i++) {
+            if (single[i]) {
+                java.util.Arrays.fill(mf[i], 0f);
+                java.util.Arrays.fill(vf[i], 0f);
+            } else {
+                java.util.Arrays.fill(md[i], 0);
+                java.util.Arrays.fill(vd[i], 0);
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ import io.joulebench.algorithms.local.SoftmaxCrossEntropy;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinearDerivative;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -15,11 +16,11 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  */
 final class MfLayer {
     final INDArray weights;    // [h, n]
-    final INDArray bias;       // [h]
+    final INDArray bias;       // [1, h]
     final INDArray projection; // [C, h]
 
     MfLayer(INDArray weights, INDArray bias, INDArray projection) {
-        if (weights.rows() != bias.length() || projection.columns() != weights.rows()) {
+        if (weights.rows() != bias.length() || bias.rank() != 2 || projection.columns() != weights.rows()) {
             throw new IllegalArgumentException("inconsistent MF layer shapes: W " + weights.shapeInfoToString()
                     + ", b " + bias.length() + ", M " + projection.shapeInfoToString());
         }
@@ -33,7 +34,7 @@ final class MfLayer {
                               org.nd4j.linalg.api.buffer.DataType type) {
         INDArray w = SeededInit.uniform(type, Math.sqrt(6.0 / inputs), rng, width, inputs);
         INDArray m = SeededInit.uniform(type, 1.0 / Math.sqrt(width), rng, classes, width);
-        INDArray b = io.joulebench.algorithms.local.Steps.persistentZeros(type, width);
+        INDArray b = io.joulebench.algorithms.local.Steps.persistentZeros(type, 1, width);
         return new MfLayer(w, b, m);
     }
 
@@ -87,11 +88,19 @@ final class MfLayer {
         Nd4j.gemm(dG, a, gM, true, false, 1.0, 0.0);                          // dG^T a
         INDArray dS = Nd4j.createUninitialized(x.dataType(), rows, width());
         Nd4j.gemm(dG, projection, dS, false, false, 1.0, 0.0);                // dG M
-        dS.muli(Transforms.step(a, true));                                    // ReLU' = 1 where a > 0
+        Nd4j.exec(new RectifiedLinearDerivative(a, dS, dS));                  // ReLU' = 1 where a > 0
         INDArray gW = Nd4j.createUninitialized(x.dataType(), width(), inputs());
         Nd4j.gemm(dS, x, gW, true, false, 1.0, 0.0);                          // dS^T x
-        INDArray gB = dS.sum(0);
+        INDArray gB = columnSums(dS);
         return new Step(ce.lossSum(), ce.correct(), a, List.of(gW, gB, gM));
+    }
+
+    /** Column sums as a gemm with a row of ones: several times faster than ND4J's sum(0) reduction here. */
+    static INDArray columnSums(INDArray m) {
+        INDArray ones = Nd4j.ones(m.dataType(), 1, m.rows());
+        INDArray out = Nd4j.createUninitialized(m.dataType(), 1, m.columns());
+        Nd4j.gemm(ones, m, out, false, false, 1.0, 0.0);
+        return out;
     }
 
     /** Floating-point operations of one training step on {@code rows} rows (gemms only). */

@@ -66,9 +66,9 @@ class FfLayerTest {
         FfLayer layer = FfLayer.initialise(N, H, rng, DataType.DOUBLE);
         // Scale up so goodness logits sit on both sides of the threshold, and some pre-activations are negative.
         layer.weights.muli(2.5);
-        layer.bias.assign(Nd4j.create(new double[] {0.4, -0.3, 0.2, -0.5, 0.1}, new long[] {H}, DataType.DOUBLE));
+        layer.bias.assign(Nd4j.create(new double[] {0.4, -0.3, 0.2, -0.5, 0.1}, new long[] {1, H}, DataType.DOUBLE));
         double[] rOld = {0.5, 0.7, 0.2, 0.9, 0.4};
-        layer.runningMean.assign(Nd4j.create(rOld, new long[] {H}, DataType.DOUBLE));
+        layer.runningMean.assign(Nd4j.create(rOld, new long[] {1, H}, DataType.DOUBLE));
         double[] z = new double[ROWS * N];
         for (int i = 0; i < z.length; i++) {
             z[i] = rng.nextDouble() * 2 - 1;

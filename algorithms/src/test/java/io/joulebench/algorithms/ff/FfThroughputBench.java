@@ -60,6 +60,27 @@ class FfThroughputBench {
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
+        // Where the time goes: the layers' forward/backward alone, and the optimiser alone.
+        long layersNs = 0;
+        long adamNs = 0;
+        for (int i = 0; i < 20; i++) {
+            try (MemoryWorkspace ws = Steps.open("bench")) {
+                long a = System.nanoTime();
+                INDArray z = Nd4j.create(x, new long[] {2L * b, 784}, DataType.FLOAT);
+                List<INDArray> grads = new ArrayList<>();
+                for (FfLayer layer : layers) {
+                    FfLayer.Step s = layer.trainStep(z, b, 0.03, 0.9);
+                    grads.addAll(s.gradients());
+                    z = s.next();
+                }
+                long m = System.nanoTime();
+                adam.step(grads, 3.7e-4);
+                adamNs += System.nanoTime() - m;
+                layersNs += m - a;
+            }
+        }
+        System.out.printf(Locale.ROOT, "BENCH ff per step: layers %.1f ms (gemm-only at their flops: see GFLOP/s),"
+                + " AdamW %.1f ms%n", layersNs / 20e6, adamNs / 20e6);
         System.out.printf(Locale.ROOT, "BENCH %-45s %8.0f samples/s  %6.1f GFLOP/s (gemm)  %d steps of batch %d%n",
                 "ff step (784-2000x4, 2B = 200 rows)", steps * (double) b / seconds, steps * flops / seconds / 1e9,
                 steps, b);

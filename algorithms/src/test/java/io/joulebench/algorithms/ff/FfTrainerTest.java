@@ -94,8 +94,8 @@ class FfTrainerTest {
                 new long[] {4, 4}, DataType.FLOAT);
         INDArray w2 = Nd4j.create(new float[] {1, 2, 3, 0}, new long[] {1, 4}, DataType.FLOAT);
         FfTrainer.Model model = new FfTrainer.Model(List.of(
-                new FfLayer(w1, Nd4j.zeros(DataType.FLOAT, 4), Nd4j.zeros(DataType.FLOAT, 4)),
-                new FfLayer(w2, Nd4j.zeros(DataType.FLOAT, 1), Nd4j.zeros(DataType.FLOAT, 1))),
+                new FfLayer(w1, Nd4j.zeros(DataType.FLOAT, 1, 4), Nd4j.zeros(DataType.FLOAT, 1, 4)),
+                new FfLayer(w2, Nd4j.zeros(DataType.FLOAT, 1, 1), Nd4j.zeros(DataType.FLOAT, 1, 1))),
                 List.of(Nd4j.zeros(DataType.FLOAT, 3, 1)), 3);
         float[] images = {0, 0, 0, 7, /* */ 0, 0, 0, 1};
         assertArrayEquals(new int[] {2, 2}, FfTrainer.predictByGoodness(model, images, 2, 4));

@@ -65,6 +65,27 @@ class OptimizerTest {
     }
 
     @Test
+    void float32PathsAgreeWithTheDoublePaths() {
+        INDArray pd = Nd4j.create(P0, new long[] {5}, DataType.DOUBLE);
+        INDArray pf = pd.castTo(DataType.FLOAT);
+        INDArray qd = pd.dup();
+        INDArray qf = pf.dup();
+        AdamW ad = new AdamW(List.of(pd), 0.05);
+        AdamW af = new AdamW(List.of(pf), 0.05);
+        SgdMomentum sd = new SgdMomentum(List.of(qd), 0.01, 0.9);
+        SgdMomentum sf = new SgdMomentum(List.of(qf), 0.01, 0.9);
+        for (int t = 1; t <= 6; t++) {
+            INDArray g = Nd4j.create(grad(t), new long[] {5}, DataType.DOUBLE);
+            ad.step(List.of(g.dup()), 1e-2);
+            af.step(List.of(g.castTo(DataType.FLOAT)), 1e-2);
+            sd.step(List.of(g.dup()), 0.1);
+            sf.step(List.of(g.castTo(DataType.FLOAT)), 0.1);
+        }
+        assertArrayEquals(pd.toDoubleVector(), pf.toDoubleVector(), 1e-5);
+        assertArrayEquals(qd.toDoubleVector(), qf.toDoubleVector(), 1e-5);
+    }
+
+    @Test
     void rejectsGradientsOfTheWrongShape() {
         INDArray p = Nd4j.zeros(DataType.FLOAT, 2, 3);
         AdamW adam = new AdamW(List.of(p), 0);

@@ -51,7 +51,7 @@ class MfLayerTest {
         SplittableRandom rng = new SplittableRandom(11);
         MfLayer layer = MfLayer.initialise(n, h, c, rng, DataType.DOUBLE);
         // A non-zero bias so the check covers its gradient on both sides of the ReLU.
-        layer.bias.assign(Nd4j.create(new double[] {0.3, -0.2, 0.1, 0.5, -0.4}, new long[] {h}, DataType.DOUBLE));
+        layer.bias.assign(Nd4j.create(new double[] {0.3, -0.2, 0.1, 0.5, -0.4}, new long[] {1, h}, DataType.DOUBLE));
         double[] x = new double[rows * n];
         for (int i = 0; i < x.length; i++) {
             x[i] = rng.nextDouble() * 2 - 1;
@@ -88,7 +88,7 @@ class MfLayerTest {
         // Two layers of identity weights on 2 inputs. Layer 1's projection would say class 0 for everything;
         // layer 2's projection maps unit j to class j, so the answer is the index of the larger input.
         INDArray eye = Nd4j.create(new float[] {1, 0, 0, 1}, new long[] {2, 2}, DataType.FLOAT);
-        INDArray zero = Nd4j.zeros(DataType.FLOAT, 2);
+        INDArray zero = Nd4j.zeros(DataType.FLOAT, 1, 2);
         MfLayer first = new MfLayer(eye.dup(), zero.dup(),
                 Nd4j.create(new float[] {10, 10, 0, 0}, new long[] {2, 2}, DataType.FLOAT));
         MfLayer last = new MfLayer(eye.dup(), zero.dup(), eye.dup());
