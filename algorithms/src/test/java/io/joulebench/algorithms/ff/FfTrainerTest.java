@@ -105,27 +105,28 @@ class FfTrainerTest {
     }
 
     @Test
-    void learnsTheSubsetWithGoodnessInference() {
+    void beatsSeventyFivePercentOnTheSubsetWithGoodnessInference() {
         List<EpochStats> epochs = new ArrayList<>();
-        // Goodness inference climbs slowly (about 5 pp per pass over this 9000-image subset; the study ran up to
-        // 100 epochs of 54 000): within a test's budget it is well above chance (10 %), not yet at 75 %.
-        TrainingResult r = TestData.train("ff", TestData.subset(), Map.of("hidden", "500,500", "epochs", "4",
-                "batch-size", "25", "lr-ff", "5e-4"), 1, epochs);
-        assertTrue(r.testAccuracy() > 0.5, "test accuracy " + r.testAccuracy());
-        assertTrue(epochs.get(3).validationAccuracy() > epochs.get(0).validationAccuracy() + 0.1, "improves");
+        // Goodness inference climbs about 5 pp per pass over this 9000-image subset from a low start; 12 passes
+        // of a 500x2 network get it past 75 % (seeds 1-4 gave 75.8-78 % after 10). A 300-image validation split
+        // keeps the per-epoch C-pass inference cheap; the test split is the full 2000 images.
+        TrainingResult r = TestData.train("ff", TestData.shortValidation(300), Map.of("hidden", "500,500",
+                "epochs", "12", "batch-size", "50", "lr-ff", "1e-3"), 1, epochs);
+        assertTrue(r.testAccuracy() > 0.75, "test accuracy " + r.testAccuracy());
+        assertTrue(epochs.get(epochs.size() - 1).validationAccuracy() > epochs.get(0).validationAccuracy() + 0.2);
         assertNull(r.testLoss(), "goodness inference gives no probabilities");
-        assertEquals(360 * 25 * epochs.size(), r.samplesSeen());
+        assertEquals(180 * 50 * epochs.size(), r.samplesSeen());
         EpochStats last = epochs.get(epochs.size() - 1);
         assertTrue(last.extra().get("loss.layer-1") < epochs.get(0).extra().get("loss.layer-1"), "layer loss falls");
-        assertEquals(5e-4 * 2 * 1 / 4, last.extra().get("lr-ff"), 1e-15, "cool-down in the last epoch");
+        assertEquals(1e-3 * 2 * (1 + 12 - last.epoch()) / 12, last.extra().get("lr-ff"), 1e-15, "cool-down");
         // Per step: 4 x 2B x n x h per layer, 4 x B x D x C for the classifier; per epoch C passes of validation.
         double forward = 2.0 * (784 * 500 + 500 * 500);
-        double perStep = 2 * 50 * forward + 4.0 * 25 * 500 * 10;
-        assertEquals(epochs.size() * (360 * perStep + 1000 * 10 * forward), r.flops(), r.flops() * 1e-12);
+        double perStep = 2 * 100 * forward + 4.0 * 50 * 500 * 10;
+        assertEquals(epochs.size() * (180 * perStep + 300 * 10 * forward), r.flops(), r.flops() * 1e-12);
     }
 
     @Test
-    void beatsSeventyFivePercentOnTheSubsetWithTheClassifierVariant() {
+    void classifierVariantBeatsSeventyFivePercentQuickly() {
         List<EpochStats> epochs = new ArrayList<>();
         TrainingResult r = TestData.train("ff", TestData.subset(), Map.of("hidden", "256,256", "epochs", "3",
                 "batch-size", "50", "lr-ff", "5e-4", "inference", "classifier"), 1, epochs);

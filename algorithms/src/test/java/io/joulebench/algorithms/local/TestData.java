@@ -35,6 +35,13 @@ public final class TestData {
                 ds.source(), ds.fileSha256(), ds.splitSeed());
     }
 
+    /** The whole training and test splits, with only the first m validation images (cheaper per-epoch checks). */
+    public static Dataset shortValidation(int m) {
+        Dataset ds = subset();
+        return new Dataset(ds.info(), ds.train(), head(ds.validation(), m), ds.test(), ds.source(), ds.fileSha256(),
+                ds.splitSeed());
+    }
+
     static DataSplit head(DataSplit s, int n) {
         int size = s.shape().size();
         return new DataSplit(s.name(), s.shape(), Arrays.copyOf(s.features(), n * size),
