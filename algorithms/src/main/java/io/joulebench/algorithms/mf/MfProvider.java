@@ -35,9 +35,8 @@ public final class MfProvider implements TrainerProvider {
                         List.of(MfTrainer.SEQUENTIAL, MfTrainer.SIMULTANEOUS),
                         "sequential: layer by layer, each to its own early stop (the study's); simultaneous: every"
                                 + " layer steps on its own loss every batch"),
-                ParameterSpec.integer("epochs-per-layer", 12, 1, 100_000,
-                        "sequential: most epochs of each layer's stage"),
-                ParameterSpec.integer("epochs", 100, 1, 100_000, "simultaneous: most epochs"),
+                ParameterSpec.integer("epochs", 12, 1, 100_000, "most epochs of each layer's stage (sequential:"
+                        + " the study's epochs_per_layer) or of the whole run (simultaneous)"),
                 ParameterSpec.integer("patience", 10, 1, 100_000,
                         "epochs without validation cross-entropy improvement before a stage stops"),
                 ParameterSpec.number("min-delta", 1e-4, 0, 1e9,
@@ -60,7 +59,7 @@ public final class MfProvider implements TrainerProvider {
     private static Preset study(String dataset, String hidden, String lr, int epochsPerLayer, int patience) {
         return new Preset(STUDY, dataset, "the study's MF on " + dataset + ": MLP " + hidden + ", Adam lr " + lr
                 + ", at most " + epochsPerLayer + " epochs per layer, patience " + patience + ", sequential",
-                Map.of("hidden", hidden, "lr", lr, "epochs-per-layer", Integer.toString(epochsPerLayer),
+                Map.of("hidden", hidden, "lr", lr, "epochs", Integer.toString(epochsPerLayer),
                         "patience", Integer.toString(patience), "min-delta", "1e-4", "batch-size", "128",
                         "schedule", MfTrainer.SEQUENTIAL));
     }

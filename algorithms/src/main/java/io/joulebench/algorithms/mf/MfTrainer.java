@@ -31,9 +31,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * Mono-Forward training (spec/algorithms.md, "Mono-Forward").
  *
  * <p>Schedules: {@code sequential} (the study's) trains layer 1 to its own stop, freezes it, then layer 2, and so
- * on; each stage has a fresh Adam, runs at most {@code epochs-per-layer} epochs, and stops when the layer's own
- * validation cross-entropy has not improved by more than {@code min-delta} for {@code patience} epochs; the final
- * weights are kept (no restore). {@code simultaneous} steps every layer on its own local loss for every minibatch,
+ * on; each stage has a fresh Adam, runs at most {@code epochs} epochs (the study's epochs_per_layer), and stops
+ * when the layer's own validation cross-entropy has not improved by more than {@code min-delta} for
+ * {@code patience} epochs; the final weights are kept (no restore). {@code simultaneous} steps every layer on its own local loss for every minibatch,
  * for at most {@code epochs} epochs, stopping on the last layer's validation cross-entropy with the same rule.
  *
  * <p>Counting: {@code samplesSeen} is the number of training samples that went through a training step (one per
@@ -111,7 +111,7 @@ final class MfTrainer implements Trainer {
         }
 
         TrainingResult sequential() {
-            int maxEpochs = config.getInt("epochs-per-layer");
+            int maxEpochs = config.getInt("epochs");
             Map<String, Integer> epochsPerStage = new LinkedHashMap<>();
             List<String> reasons = new ArrayList<>();
             // What layer l sees: raw splits, or the cached outputs of the frozen layers below it.

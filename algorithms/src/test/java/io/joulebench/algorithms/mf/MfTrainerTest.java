@@ -19,7 +19,7 @@ class MfTrainerTest {
     void sequentialLearnsTheSubsetLayerByLayer() {
         List<EpochStats> epochs = new ArrayList<>();
         TrainingResult r = TestData.train("mf", TestData.subset(), Map.of("hidden", "256,256",
-                "epochs-per-layer", "2", "lr", "1e-3"), 1, epochs);
+                "epochs", "2", "lr", "1e-3"), 1, epochs);
         assertTrue(r.testAccuracy() > 0.75, "test accuracy " + r.testAccuracy());
         assertEquals(Map.of("layer-1", 2, "layer-2", 2), r.epochsPerStage());
         assertEquals(List.of("layer-1", "layer-1", "layer-2", "layer-2"),
@@ -43,7 +43,7 @@ class MfTrainerTest {
     @Test
     void sameSeedRepeatsBitwiseAndCachingFrozenLayersComputesTheSameFunction() {
         Dataset small = TestData.smaller(1000, 300);
-        Map<String, String> cached = Map.of("hidden", "64,32,16", "epochs-per-layer", "2", "batch-size", "64");
+        Map<String, String> cached = Map.of("hidden", "64,32,16", "epochs", "2", "batch-size", "64");
         Map<String, String> recomputed = new java.util.HashMap<>(cached);
         recomputed.put("cache-frozen", "false");
         List<EpochStats> a = new ArrayList<>();
@@ -82,7 +82,7 @@ class MfTrainerTest {
         Dataset small = TestData.smaller(600, 200);
         List<EpochStats> epochs = new ArrayList<>();
         // A huge learning rate: the validation loss stops improving at once, so each stage stops after patience.
-        TrainingResult r = TestData.train("mf", small, Map.of("hidden", "32,32", "epochs-per-layer", "30",
+        TrainingResult r = TestData.train("mf", small, Map.of("hidden", "32,32", "epochs", "30",
                 "patience", "2", "lr", "0.5", "batch-size", "50"), 3, epochs);
         for (int l = 1; l <= 2; l++) {
             String stage = "layer-" + l;
