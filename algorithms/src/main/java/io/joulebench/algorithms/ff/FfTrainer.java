@@ -136,7 +136,7 @@ final class FfTrainer implements Trainer {
         for (int c = 0; c < classes; c++) {
             java.util.Arrays.fill(label, c);
             embed(images, rows, size, classes, label, 0f, embedded, 0);
-            INDArray z = Nd4j.create(embedded, new long[] {rows, size}, TYPE);
+            INDArray z = Steps.rows(embedded, rows, size);
             for (int l = 0; l < model.layers().size(); l++) {
                 INDArray a = model.layers().get(l).activations(z);
                 INDArray sumSq = FfLayer.sumOfSquares(a);
@@ -320,7 +320,7 @@ final class FfTrainer implements Trainer {
             float[] rows = new float[2 * n * size];
             embed(b.features(), n, size, classes, b.labels(), 0f, rows, 0);
             embed(b.features(), n, size, classes, wrongLabels(b.labels(), classes, negativeRng), 0f, rows, n);
-            INDArray z = Nd4j.create(rows, new long[] {2L * n, size}, TYPE);
+            INDArray z = Steps.rows(rows, 2 * n, size);
             int layersN = model.layers().size();
             double[] bce = new double[layersN];
             double[] peer = new double[layersN];
@@ -339,7 +339,7 @@ final class FfTrainer implements Trainer {
             if (!goodness) {
                 float[] neutral = new float[n * size];
                 embed(b.features(), n, size, classes, null, 1f / classes, neutral, 0);
-                feats = features(model, Nd4j.create(neutral, new long[] {n, size}, TYPE));
+                feats = features(model, Steps.rows(neutral, n, size));
                 flops += n * model.forwardFlops();
             }
             INDArray scores = classifierScores(model, feats);
@@ -375,8 +375,7 @@ final class FfTrainer implements Trainer {
                     } else {
                         float[] neutral = new float[b.size() * size];
                         embed(b.features(), b.size(), size, classes, null, 1f / classes, neutral, 0);
-                        List<INDArray> feats = features(model, Nd4j.create(neutral,
-                                new long[] {b.size(), size}, TYPE));
+                        List<INDArray> feats = features(model, Steps.rows(neutral, b.size(), size));
                         SoftmaxCrossEntropy.Result r = SoftmaxCrossEntropy.evaluate(classifierScores(model, feats),
                                 b.labels());
                         correct += r.correct();

@@ -62,6 +62,20 @@ public final class Steps {
         }
     }
 
+    /**
+     * A float32 {@code rows x columns} array (in the open workspace, if any) holding {@code data} row-major: one
+     * memcpy, where {@code Nd4j.create(float[], ...)} took about 20x longer for a 128 x 784 batch.
+     */
+    public static INDArray rows(float[] data, int rows, int columns) {
+        if ((long) rows * columns > data.length) {
+            throw new IllegalArgumentException(rows + "x" + columns + " needs more than the " + data.length
+                    + " values given");
+        }
+        INDArray a = Nd4j.createUninitialized(DataType.FLOAT, rows, columns);
+        a.data().asNioFloat().put(data, 0, rows * columns);
+        return a;
+    }
+
     static void checkSameShapes(List<INDArray> params, List<INDArray> gradients) {
         if (params.size() != gradients.size()) {
             throw new IllegalArgumentException(params.size() + " parameters but " + gradients.size() + " gradients");

@@ -291,7 +291,7 @@ final class MfTrainer implements Trainer {
         }
 
         private INDArray input(Batch b) {
-            return Nd4j.create(b.features(), new long[] {b.size(), b.features().length / b.size()}, TYPE);
+            return Steps.rows(b.features(), b.size(), b.features().length / b.size());
         }
     }
 

@@ -39,7 +39,7 @@ class FfThroughputBench {
         }
         double flops = layers.stream().mapToDouble(l -> l.trainFlops(2 * b)).sum();
         Runnable step = () -> {
-            INDArray z = Nd4j.create(x, new long[] {2L * b, 784}, DataType.FLOAT);
+            INDArray z = Steps.rows(x, 2 * b, 784);
             List<INDArray> grads = new ArrayList<>();
             for (FfLayer layer : layers) {
                 FfLayer.Step s = layer.trainStep(z, b, 0.03, 0.9);
@@ -66,7 +66,7 @@ class FfThroughputBench {
         for (int i = 0; i < 20; i++) {
             try (MemoryWorkspace ws = Steps.open("bench")) {
                 long a = System.nanoTime();
-                INDArray z = Nd4j.create(x, new long[] {2L * b, 784}, DataType.FLOAT);
+                INDArray z = Steps.rows(x, 2 * b, 784);
                 List<INDArray> grads = new ArrayList<>();
                 for (FfLayer layer : layers) {
                     FfLayer.Step s = layer.trainStep(z, b, 0.03, 0.9);

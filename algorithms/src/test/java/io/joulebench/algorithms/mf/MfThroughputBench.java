@@ -43,15 +43,15 @@ class MfThroughputBench {
             y[i] = rng.nextInt(10);
         }
         report("mf layer-1 step (784->1000)", steps, l1.trainFlops(B), () -> {
-            INDArray x = Nd4j.create(x784, new long[] {B, 784}, DataType.FLOAT);
+            INDArray x = Steps.rows(x784, B, 784);
             a1.step(l1.lossAndGradients(x, y).gradients(), 1e-4);
         });
         report("mf layer-2 step (1000->1000, cached input)", steps, l2.trainFlops(B), () -> {
-            INDArray x = Nd4j.create(x1000, new long[] {B, 1000}, DataType.FLOAT);
+            INDArray x = Steps.rows(x1000, B, 1000);
             a2.step(l2.lossAndGradients(x, y).gradients(), 1e-4);
         });
         report("mf simultaneous step (both layers)", steps, l1.trainFlops(B) + l2.trainFlops(B), () -> {
-            INDArray x = Nd4j.create(x784, new long[] {B, 784}, DataType.FLOAT);
+            INDArray x = Steps.rows(x784, B, 784);
             MfLayer.Step s1 = l1.lossAndGradients(x, y);
             MfLayer.Step s2 = l2.lossAndGradients(s1.activations(), y);
             a1.step(s1.gradients(), 1e-4);
