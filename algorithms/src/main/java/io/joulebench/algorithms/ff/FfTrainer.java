@@ -136,18 +136,21 @@ final class FfTrainer implements Trainer {
         for (int c = 0; c < classes; c++) {
             java.util.Arrays.fill(label, c);
             embed(images, rows, size, classes, label, 0f, embedded, 0);
-            INDArray z = Steps.rows(embedded, rows, size);
-            for (int l = 0; l < model.layers().size(); l++) {
-                INDArray a = model.layers().get(l).activations(z);
-                INDArray sumSq = FfLayer.sumOfSquares(a);
-                if (l >= 1) {
-                    double[] g = sumSq.toDoubleVector();
-                    for (int i = 0; i < rows; i++) {
-                        scores[i * classes + c] += g[i];
+            // One workspace per class pass, so evaluation memory does not grow with C.
+            try (MemoryWorkspace ws = Steps.open("ff-goodness")) {
+                INDArray z = Steps.rows(embedded, rows, size);
+                for (int l = 0; l < model.layers().size(); l++) {
+                    INDArray a = model.layers().get(l).activations(z);
+                    INDArray sumSq = FfLayer.sumOfSquares(a);
+                    if (l >= 1) {
+                        double[] g = sumSq.toDoubleVector();
+                        for (int i = 0; i < rows; i++) {
+                            scores[i * classes + c] += g[i];
+                        }
                     }
-                }
-                if (l + 1 < model.layers().size()) {
-                    z = FfLayer.normalise(a, sumSq);
+                    if (l + 1 < model.layers().size()) {
+                        z = FfLayer.normalise(a, sumSq);
+                    }
                 }
             }
         }
