@@ -14,7 +14,8 @@ class TrainerConfigTest {
     @Test
     void registryFindsTheBuiltInTrainersAndRejectsUnknownOnes() {
         TrainerRegistry registry = TrainerRegistry.load();
-        assertEquals(List.of("bp-cnn", "bp-mlp", "cafo-dfa", "cafo-rand"), registry.all().stream().map(TrainerProvider::id).toList());
+        assertEquals(List.of("bp-cnn", "bp-mlp", "cafo-dfa", "cafo-rand", "ff", "mf"),
+                registry.all().stream().map(TrainerProvider::id).toList());
         InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
                 () -> registry.get("backprop"));
         assertTrue(e.getMessage().contains("unknown trainer 'backprop'") && e.getMessage().contains("bp-mlp"));

@@ -1,0 +1,87 @@
+package io.joulebench.algorithms.ff;
+
+import io.joulebench.algorithms.ParameterSpec;
+import io.joulebench.algorithms.Preset;
+import io.joulebench.algorithms.Trainer;
+import io.joulebench.algorithms.TrainerConfig;
+import io.joulebench.algorithms.TrainerProvider;
+import io.joulebench.algorithms.data.Datasets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code ff}: Forward-Forward with peer normalisation and a downstream classifier (spec/algorithms.md). */
+public final class FfProvider implements TrainerProvider {
+    public static final String ID = "ff";
+    public static final String STUDY = "study";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "Forward-Forward: every layer separates positive (true label embedded) from negative (wrong label)"
+                + " rows by goodness, with peer normalisation; C-pass goodness inference (or the neutral-label"
+                + " classifier variant); early stopping on validation accuracy";
+    }
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        return List.of(
+                ParameterSpec.intList("hidden", "2000,2000,2000,2000", 1, 1_000_000,
+                        "hidden layer widths (at least 2)"),
+                ParameterSpec.choice("optimizer", "adamw", List.of("adamw", "sgd"),
+                        "AdamW (decoupled decay) or SGD with momentum (L2 decay), both with PyTorch semantics"),
+                ParameterSpec.number("lr-ff", 3.7222e-4, 1e-8, 10, "learning rate of the FF layers"),
+                ParameterSpec.number("wd-ff", 3.5836e-4, 0, 1, "weight decay of the FF layers"),
+                ParameterSpec.number("lr-ds", 1.1120e-2, 1e-8, 10, "learning rate of the downstream classifier"),
+                ParameterSpec.number("wd-ds", 5.1200e-3, 0, 1, "weight decay of the downstream classifier"),
+                ParameterSpec.number("momentum", 0.9, 0, 0.999, "SGD momentum (ignored by AdamW)"),
+                ParameterSpec.integer("epochs", 100, 1, 100_000,
+                        "most epochs; also T of the learning-rate schedule"),
+                ParameterSpec.integer("patience", 20, 1, 100_000,
+                        "epochs without validation-accuracy improvement before stopping"),
+                ParameterSpec.number("min-delta", 0.01, 0, 100,
+                        "smallest validation-accuracy gain, in percentage points, that counts as an improvement"),
+                ParameterSpec.integer("batch-size", 100, 1, 65_536,
+                        "training batch size in samples (2x rows: positive and negative; evaluation uses twice)"),
+                ParameterSpec.number("peer-weight", 0.03, 0, 100, "weight of the peer-normalisation loss"),
+                ParameterSpec.choice("inference", FfTrainer.GOODNESS, List.of(FfTrainer.GOODNESS,
+                        FfTrainer.CLASSIFIER), "goodness: C forward passes, sum of squares over layers >= 2 (the"
+                        + " study's); classifier: the linear classifier on a neutral-label pass (loeweX variant)"));
+    }
+
+    @Override
+    public List<Preset> presets() {
+        return List.of(
+                study(STUDY, Datasets.MNIST, "1000,1000,1000", "adamw", "4.7591e-4", "4.1691e-4", "1.0728e-2",
+                        "6.1527e-3"),
+                study("study-sgd", Datasets.MNIST, "1000,1000,1000", "sgd", "1.9076e-3", "5.2291e-4", "3.2350e-2",
+                        "4.7668e-3"),
+                study("study-4x2000", Datasets.MNIST, "2000,2000,2000,2000", "adamw", "5.2535e-4", "4.2278e-4",
+                        "2.7076e-3", "3.5731e-3"),
+                study(STUDY, Datasets.FASHION_MNIST, "2000,2000,2000,2000", "adamw", "3.7222e-4", "3.5836e-4",
+                        "1.1120e-2", "5.1200e-3"));
+    }
+
+    private static Preset study(String name, String dataset, String hidden, String optimizer, String lrFf,
+                                String wdFf, String lrDs, String wdDs) {
+        return new Preset(name, dataset, "the study's FF on " + dataset + ": MLP " + hidden + ", " + optimizer
+                + ", lr_ff " + lrFf + ", wd_ff " + wdFf + ", lr_ds " + lrDs + ", wd_ds " + wdDs,
+                Map.of("hidden", hidden, "optimizer", optimizer, "lr-ff", lrFf, "wd-ff", wdFf, "lr-ds", lrDs,
+                        "wd-ds", wdDs, "epochs", "100", "patience", "20", "batch-size", "100",
+                        "inference", FfTrainer.GOODNESS));
+    }
+
+    @Override
+    public Optional<String> defaultPreset(String dataset) {
+        return presets().stream().anyMatch(p -> p.dataset().equals(dataset)) ? Optional.of(STUDY) : Optional.empty();
+    }
+
+    @Override
+    public Trainer create(TrainerConfig config) {
+        return new FfTrainer(config);
+    }
+}

@@ -1,0 +1,88 @@
+package io.joulebench.algorithms.ff;
+
+import io.joulebench.algorithms.local.AdamW;
+import io.joulebench.algorithms.local.Steps;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Training-step throughput of FF at the study's size (784-2000x4, batch 100 = 200 stacked rows), layers and
+ * AdamW only (the classifier and data preparation are small). Runs only with {@code -Djoulebench.bench=true}.
+ */
+@EnabledIfSystemProperty(named = "joulebench.bench", matches = "true")
+class FfThroughputBench {
+    @Test
+    void steps() {
+        int steps = Integer.getInteger("joulebench.bench.steps", 100);
+        int b = 100;
+        SplittableRandom rng = new SplittableRandom(1);
+        List<FfLayer> layers = new ArrayList<>();
+        int in = 784;
+        for (int l = 0; l < 4; l++) {
+            layers.add(FfLayer.initialise(in, 2000, rng, DataType.FLOAT));
+            in = 2000;
+        }
+        List<INDArray> params = new ArrayList<>();
+        layers.forEach(l -> params.addAll(l.parameters()));
+        AdamW adam = new AdamW(params, 3.5e-4);
+        float[] x = new float[2 * b * 784];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) (rng.nextDouble() * 2 - 1);
+        }
+        double flops = layers.stream().mapToDouble(l -> l.trainFlops(2 * b)).sum();
+        Runnable step = () -> {
+            INDArray z = Steps.rows(x, 2 * b, 784);
+            List<INDArray> grads = new ArrayList<>();
+            for (FfLayer layer : layers) {
+                FfLayer.Step s = layer.trainStep(z, b, 0.03, 0.9);
+                grads.addAll(s.gradients());
+                z = s.next();
+            }
+            adam.step(grads, 3.7e-4);
+        };
+        for (int i = 0; i < 5; i++) {
+            try (MemoryWorkspace ws = Steps.open("bench")) {
+                step.run();
+            }
+        }
+        long t0 = System.nanoTime();
+        for (int i = 0; i < steps; i++) {
+            try (MemoryWorkspace ws = Steps.open("bench")) {
+                step.run();
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        // Where the time goes: the layers' forward/backward alone, and the optimiser alone.
+        long layersNs = 0;
+        long adamNs = 0;
+        for (int i = 0; i < 20; i++) {
+            try (MemoryWorkspace ws = Steps.open("bench")) {
+                long a = System.nanoTime();
+                INDArray z = Steps.rows(x, 2 * b, 784);
+                List<INDArray> grads = new ArrayList<>();
+                for (FfLayer layer : layers) {
+                    FfLayer.Step s = layer.trainStep(z, b, 0.03, 0.9);
+                    grads.addAll(s.gradients());
+                    z = s.next();
+                }
+                long m = System.nanoTime();
+                adam.step(grads, 3.7e-4);
+                adamNs += System.nanoTime() - m;
+                layersNs += m - a;
+            }
+        }
+        System.out.printf(Locale.ROOT, "BENCH ff per step: layers %.1f ms (gemm-only at their flops: see GFLOP/s),"
+                + " AdamW %.1f ms%n", layersNs / 20e6, adamNs / 20e6);
+        System.out.printf(Locale.ROOT, "BENCH %-45s %8.0f samples/s  %6.1f GFLOP/s (gemm)  %d steps of batch %d%n",
+                "ff step (784-2000x4, 2B = 200 rows)", steps * (double) b / seconds, steps * flops / seconds / 1e9,
+                steps, b);
+    }
+}
