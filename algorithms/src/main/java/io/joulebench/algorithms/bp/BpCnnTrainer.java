@@ -1,5 +1,7 @@
 package io.joulebench.algorithms.bp;
 
+import org.nd4j.linalg.api.buffer.DataType;
+import io.joulebench.algorithms.local.SeededInit;
 import io.joulebench.algorithms.TrainerConfig;
 import io.joulebench.algorithms.data.Dataset;
 import io.joulebench.algorithms.data.ImageShape;
@@ -46,14 +48,14 @@ final class BpCnnTrainer extends Dl4jSupervisedTrainer {
         int in = shape.channels();
         for (int b = 0; b < channels.size(); b++) {
             int out = channels.get(b);
-            net.getLayer(3 * b).setParam("W", Init.pytorchDefault(new long[] {out, in, 3, 3}, in * 9, rng));
+            net.getLayer(3 * b).setParam("W", SeededInit.pytorchDefault(DataType.FLOAT, in * 9, rng, out, in, 3, 3));
             in = out;
         }
         int flat = flatSize(shape, channels);
         int outIndex = 3 * channels.size();
         int classes = dataset.info().numClasses();
-        net.getLayer(outIndex).setParam("W", Init.pytorchDefault(new long[] {flat, classes}, flat, rng));
-        net.getLayer(outIndex).setParam("b", Init.pytorchDefault(new long[] {1, classes}, flat, rng));
+        net.getLayer(outIndex).setParam("W", SeededInit.pytorchDefault(DataType.FLOAT, flat, rng, flat, classes));
+        net.getLayer(outIndex).setParam("b", SeededInit.pytorchDefault(DataType.FLOAT, flat, rng, 1, classes));
         return net;
     }
 

@@ -1,5 +1,7 @@
 package io.joulebench.algorithms.bp;
 
+import io.joulebench.algorithms.local.Steps;
+import io.joulebench.algorithms.local.SeededInit;
 import io.joulebench.algorithms.TrainerConfig;
 import io.joulebench.algorithms.data.Dataset;
 import java.util.List;
@@ -43,11 +45,11 @@ final class BpMlpTrainer extends Dl4jSupervisedTrainer {
             boolean output = i == hidden.size();
             if (output && config.getString("output-init").equals("normal-0.01")) {
                 // MF twin: the output layer starts like MF's projections, N(0, 0.01^2) and zero bias.
-                net.getLayer(i).setParam("W", Init.normal(new long[] {in, out}, 0.01, rng));
-                net.getLayer(i).setParam("b", Init.zeros(new long[] {1, out}));
+                net.getLayer(i).setParam("W", SeededInit.normal(DataType.FLOAT, 0.01, rng, in, out));
+                net.getLayer(i).setParam("b", Steps.persistentZeros(DataType.FLOAT, 1, out));
             } else {
-                net.getLayer(i).setParam("W", Init.pytorchDefault(new long[] {in, out}, in, rng));
-                net.getLayer(i).setParam("b", Init.pytorchDefault(new long[] {1, out}, in, rng));
+                net.getLayer(i).setParam("W", SeededInit.pytorchDefault(DataType.FLOAT, in, rng, in, out));
+                net.getLayer(i).setParam("b", SeededInit.pytorchDefault(DataType.FLOAT, in, rng, 1, out));
             }
             in = out;
         }

@@ -1,5 +1,6 @@
 package io.joulebench.algorithms.cafo;
 
+import io.joulebench.algorithms.local.SeededInit;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -65,7 +66,7 @@ final class ConvBlock {
         this.inWidth = inWidth;
         this.type = type;
         // PyTorch Conv2d default: Kaiming-uniform with a = sqrt 5, i.e. U(+-1/sqrt(fan_in)), fan_in = in * 3 * 3.
-        this.weight = CafoInit.pytorchDefault(new long[] {outChannels, inChannels * 9L}, inChannels * 9L, type, rng);
+        this.weight = SeededInit.pytorchDefault(type, inChannels * 9L, rng, outChannels, inChannels * 9L);
         this.gamma = Nd4j.ones(type, outChannels);
         this.beta = Nd4j.zeros(type, outChannels);
         this.runningMean = Nd4j.zeros(type, outChannels);

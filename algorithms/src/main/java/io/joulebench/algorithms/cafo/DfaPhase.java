@@ -1,5 +1,6 @@
 package io.joulebench.algorithms.cafo;
 
+import io.joulebench.algorithms.local.SeededInit;
 import io.joulebench.algorithms.EpochStart;
 import io.joulebench.algorithms.EpochStats;
 import io.joulebench.algorithms.TrainerConfig;
@@ -56,7 +57,7 @@ final class DfaPhase {
         for (int c = 0; c < classes; c++) {
             double norm = 0;
             for (int j = 0; j < flat; j++) {
-                double g = CafoInit.gaussian(rng);
+                double g = SeededInit.gaussian(rng);
                 v[c * flat + j] = g;
                 norm += g * g;
             }

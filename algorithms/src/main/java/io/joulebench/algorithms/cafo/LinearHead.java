@@ -1,5 +1,6 @@
 package io.joulebench.algorithms.cafo;
 
+import io.joulebench.algorithms.local.SeededInit;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -24,8 +25,8 @@ final class LinearHead {
 
     /** PyTorch's nn.Linear default initialisation: weights and bias U(+-1/sqrt(in)). */
     static LinearHead pytorchDefault(int in, int classes, boolean withBias, DataType type, SplittableRandom rng) {
-        INDArray w = CafoInit.pytorchDefault(new long[] {in, classes}, in, type, rng);
-        INDArray b = withBias ? CafoInit.pytorchDefault(new long[] {classes}, in, type, rng) : null;
+        INDArray w = SeededInit.pytorchDefault(type, in, rng, in, classes);
+        INDArray b = withBias ? SeededInit.pytorchDefault(type, in, rng, classes) : null;
         return new LinearHead(w, b);
     }
 

@@ -18,6 +18,11 @@ public final class SeededInit {
         return Steps.persistent(v, type, shape);
     }
 
+    /** PyTorch's default for weights and biases (Kaiming-uniform, a = sqrt 5): U(-1/sqrt(fanIn), 1/sqrt(fanIn)). */
+    public static INDArray pytorchDefault(DataType type, long fanIn, SplittableRandom rng, long... shape) {
+        return uniform(type, 1.0 / Math.sqrt(fanIn), rng, shape);
+    }
+
     /** N(0, std^2), row-major. */
     public static INDArray normal(DataType type, double std, SplittableRandom rng, long... shape) {
         double[] v = new double[count(shape)];

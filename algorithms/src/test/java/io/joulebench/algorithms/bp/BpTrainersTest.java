@@ -1,62 +1,25 @@
 package io.joulebench.algorithms.bp;
 
+import io.joulebench.algorithms.local.TestData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.joulebench.algorithms.EpochStats;
-import io.joulebench.algorithms.TrainerConfig;
-import io.joulebench.algorithms.TrainerProvider;
-import io.joulebench.algorithms.TrainerRegistry;
-import io.joulebench.algorithms.TrainingListener;
 import io.joulebench.algorithms.TrainingResult;
-import io.joulebench.algorithms.TrainingTask;
-import io.joulebench.algorithms.data.DataSplit;
 import io.joulebench.algorithms.data.Dataset;
-import io.joulebench.algorithms.data.Datasets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class BpTrainersTest {
-    static Dataset subset;
-
-    @BeforeAll
-    static void load() {
-        subset = Datasets.load(Datasets.FASHION_MNIST_SUBSET, null, 42);
-    }
-
-    /** The first n training images of the subset, to keep tests quick. */
-    static Dataset smaller(Dataset ds, int n, int validation) {
-        return new Dataset(ds.info(), head(ds.train(), n), head(ds.validation(), validation),
-                head(ds.test(), validation), ds.source(), ds.fileSha256(), ds.splitSeed());
-    }
-
-    static DataSplit head(DataSplit s, int n) {
-        int size = s.shape().size();
-        return new DataSplit(s.name(), s.shape(), Arrays.copyOf(s.features(), n * size),
-                Arrays.copyOf(s.labels(), n));
-    }
-
-    static TrainingResult train(String trainer, Dataset ds, Map<String, String> params, long seed,
-                                List<EpochStats> epochs) {
-        TrainerProvider p = TrainerRegistry.load().get(trainer);
-        TrainerConfig config = TrainerConfig.resolve(p, Map.of(), params);
-        return p.create(config).train(new TrainingTask(ds, config, seed), new TrainingListener() {
-            @Override
-            public void onEpochEnd(EpochStats stats) {
-                epochs.add(stats);
-            }
-        });
-    }
 
     @Test
     void mlpLearnsFashionMnistSubset() {
         List<EpochStats> epochs = new ArrayList<>();
-        TrainingResult r = train("bp-mlp", subset, Map.of("hidden", "256", "epochs", "4", "lr", "1e-3"), 1, epochs);
+        TrainingResult r = TestData.train("bp-mlp", TestData.subset(),
+                Map.of("hidden", "256", "epochs", "4", "lr", "1e-3"), 1, epochs);
         assertTrue(r.testAccuracy() > 0.80, "test accuracy " + r.testAccuracy());
         assertEquals(4, epochs.size());
         assertTrue(epochs.get(3).trainLoss() < epochs.get(0).trainLoss());
@@ -69,14 +32,14 @@ class BpTrainersTest {
 
     @Test
     void sameSeedSameResultDifferentSeedDifferentResult() {
-        Dataset small = smaller(subset, 1024, 256);
+        Dataset small = TestData.smaller(1024, 256);
         Map<String, String> params = Map.of("hidden", "64", "epochs", "2", "batch-size", "64");
         List<EpochStats> a = new ArrayList<>();
         List<EpochStats> b = new ArrayList<>();
         List<EpochStats> c = new ArrayList<>();
-        TrainingResult ra = train("bp-mlp", small, params, 7, a);
-        TrainingResult rb = train("bp-mlp", small, params, 7, b);
-        TrainingResult rc = train("bp-mlp", small, params, 8, c);
+        TrainingResult ra = TestData.train("bp-mlp", small, params, 7, a);
+        TrainingResult rb = TestData.train("bp-mlp", small, params, 7, b);
+        TrainingResult rc = TestData.train("bp-mlp", small, params, 8, c);
         assertEquals(ra.testAccuracy(), rb.testAccuracy());
         assertEquals(ra.testLoss(), rb.testLoss());
         for (int i = 0; i < a.size(); i++) {
@@ -88,10 +51,10 @@ class BpTrainersTest {
 
     @Test
     void earlyStoppingStopsOnValidationLossAndRestoresBestAccuracyWeights() {
-        Dataset small = smaller(subset, 512, 256);
+        Dataset small = TestData.smaller(512, 256);
         List<EpochStats> epochs = new ArrayList<>();
         // A huge learning rate makes validation loss stop improving quickly.
-        TrainingResult r = train("bp-mlp", small, Map.of("hidden", "32", "epochs", "40", "patience", "2",
+        TrainingResult r = TestData.train("bp-mlp", small, Map.of("hidden", "32", "epochs", "40", "patience", "2",
                 "lr", "0.5", "batch-size", "64"), 3, epochs);
         assertTrue(r.epochsRun() < 40, "stopped early: " + r.epochsRun());
         assertTrue(r.stopReason().startsWith("early-stop"), r.stopReason());
@@ -101,9 +64,9 @@ class BpTrainersTest {
 
     @Test
     void cnnTrainsOnImages() {
-        Dataset small = smaller(subset, 256, 128);
+        Dataset small = TestData.smaller(256, 128);
         List<EpochStats> epochs = new ArrayList<>();
-        TrainingResult r = train("bp-cnn", small, Map.of("channels", "4,8,16", "epochs", "3", "batch-size", "32",
+        TrainingResult r = TestData.train("bp-cnn", small, Map.of("channels", "4,8,16", "epochs", "3", "batch-size", "32",
                 "lr", "3e-3"), 1, epochs);
         assertEquals(3, epochs.size());
         assertTrue(epochs.get(2).trainLoss() < epochs.get(0).trainLoss(), "loss falls");

@@ -1,5 +1,6 @@
 package io.joulebench.algorithms.cafo;
 
+import io.joulebench.algorithms.local.SeededInit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,9 +20,9 @@ class CafoGradientTest {
     private static final double H = 1e-6;
 
     static INDArray random(SplittableRandom rng, long... shape) {
-        double[] v = new double[(int) CafoInit.count(shape)];
+        double[] v = new double[Math.toIntExact(java.util.Arrays.stream(shape).reduce(1, (x, y) -> x * y))];
         for (int i = 0; i < v.length; i++) {
-            v[i] = CafoInit.gaussian(rng);
+            v[i] = SeededInit.gaussian(rng);
         }
         return Nd4j.create(v, shape, D);
     }

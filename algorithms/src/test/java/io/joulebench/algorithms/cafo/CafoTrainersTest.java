@@ -1,61 +1,24 @@
 package io.joulebench.algorithms.cafo;
 
+import io.joulebench.algorithms.local.TestData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.joulebench.algorithms.EpochStats;
-import io.joulebench.algorithms.TrainerConfig;
-import io.joulebench.algorithms.TrainerProvider;
-import io.joulebench.algorithms.TrainerRegistry;
-import io.joulebench.algorithms.TrainingListener;
 import io.joulebench.algorithms.TrainingResult;
-import io.joulebench.algorithms.TrainingTask;
-import io.joulebench.algorithms.data.DataSplit;
 import io.joulebench.algorithms.data.Dataset;
-import io.joulebench.algorithms.data.Datasets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class CafoTrainersTest {
-    static Dataset subset;
-
-    @BeforeAll
-    static void load() {
-        subset = Datasets.load(Datasets.FASHION_MNIST_SUBSET, null, 42);
-    }
-
-    static Dataset smaller(Dataset ds, int train, int validation, int test) {
-        return new Dataset(ds.info(), head(ds.train(), train), head(ds.validation(), validation),
-                head(ds.test(), test), ds.source(), ds.fileSha256(), ds.splitSeed());
-    }
-
-    static DataSplit head(DataSplit s, int n) {
-        int size = s.shape().size();
-        return new DataSplit(s.name(), s.shape(), Arrays.copyOf(s.features(), n * size),
-                Arrays.copyOf(s.labels(), n));
-    }
-
-    static TrainingResult train(String trainer, Dataset ds, Map<String, String> params, long seed,
-                                List<EpochStats> epochs) {
-        TrainerProvider p = TrainerRegistry.load().get(trainer);
-        TrainerConfig config = TrainerConfig.resolve(p, Map.of(), params);
-        return p.create(config).train(new TrainingTask(ds, config, seed), new TrainingListener() {
-            @Override
-            public void onEpochEnd(EpochStats stats) {
-                epochs.add(stats);
-            }
-        });
-    }
 
     @Test
     void cafoRandLearnsTheSubset() {
-        Dataset ds = smaller(subset, 4096, 500, 1000);
+        Dataset ds = TestData.smaller(4096, 500, 1000);
         List<EpochStats> epochs = new ArrayList<>();
-        TrainingResult r = train("cafo-rand", ds, Map.of("channels", "8,16,32", "epochs-per-predictor", "4",
+        TrainingResult r = TestData.train("cafo-rand", ds, Map.of("channels", "8,16,32", "epochs-per-predictor", "4",
                 "lr", "2e-3"), 1, epochs);
         assertTrue(r.testAccuracy() > 0.75, "test accuracy " + r.testAccuracy());
         assertEquals(List.of("predictor-1", "predictor-2", "predictor-3"), List.copyOf(r.epochsPerStage().keySet()));
@@ -75,7 +38,7 @@ class CafoTrainersTest {
 
     @Test
     void sameSeedSameResult() {
-        Dataset ds = smaller(subset, 512, 128, 128);
+        Dataset ds = TestData.smaller(512, 128, 128);
         Map<String, String> rand = Map.of("channels", "4,8,8", "epochs-per-predictor", "2", "batch-size", "64");
         Map<String, String> dfa = new java.util.HashMap<>(rand);
         dfa.put("dfa-epochs", "1");
@@ -83,8 +46,8 @@ class CafoTrainersTest {
             Map<String, String> params = trainer.equals("cafo-rand") ? rand : dfa;
             List<EpochStats> a = new ArrayList<>();
             List<EpochStats> b = new ArrayList<>();
-            TrainingResult ra = train(trainer, ds, params, 7, a);
-            TrainingResult rb = train(trainer, ds, params, 7, b);
+            TrainingResult ra = TestData.train(trainer, ds, params, 7, a);
+            TrainingResult rb = TestData.train(trainer, ds, params, 7, b);
             assertEquals(ra.testAccuracy(), rb.testAccuracy(), trainer);
             assertEquals(ra.testLoss(), rb.testLoss(), trainer);
             assertEquals(a, b, trainer + " epoch by epoch");
@@ -93,9 +56,9 @@ class CafoTrainersTest {
 
     @Test
     void cafoDfaTrainsItsBlocksThenThePredictors() {
-        Dataset ds = smaller(subset, 1024, 256, 256);
+        Dataset ds = TestData.smaller(1024, 256, 256);
         List<EpochStats> epochs = new ArrayList<>();
-        TrainingResult r = train("cafo-dfa", ds, Map.of("channels", "8,16,32", "dfa-epochs", "3", "dfa-lr", "1e-3",
+        TrainingResult r = TestData.train("cafo-dfa", ds, Map.of("channels", "8,16,32", "dfa-epochs", "3", "dfa-lr", "1e-3",
                 "epochs-per-predictor", "2", "batch-size", "64"), 3, epochs);
         List<EpochStats> dfa = epochs.stream().filter(e -> e.stage().equals("dfa")).toList();
         assertEquals(3, dfa.size());
@@ -107,9 +70,9 @@ class CafoTrainersTest {
 
     @Test
     void leastSquaresAndSoftmaxInferenceVariantsRun() {
-        Dataset ds = smaller(subset, 1024, 256, 512);
+        Dataset ds = TestData.smaller(1024, 256, 512);
         List<EpochStats> epochs = new ArrayList<>();
-        TrainingResult r = train("cafo-rand", ds, Map.of("channels", "4,8,16", "loss", "ls", "inference",
+        TrainingResult r = TestData.train("cafo-rand", ds, Map.of("channels", "4,8,16", "loss", "ls", "inference",
                 "softmax", "predictor-bias", "false"), 2, epochs);
         assertEquals(3, epochs.size(), "one closed-form epoch per predictor");
         assertTrue(r.testAccuracy() > 0.6, "least squares on random features: " + r.testAccuracy());

@@ -1,5 +1,6 @@
 package io.joulebench.algorithms.cafo;
 
+import io.joulebench.algorithms.local.SeededInit;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -78,7 +79,7 @@ class CafoUnitsTest {
         int n = 7;
         float[] pixels = new float[n * shape.size()];
         for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = (float) CafoInit.gaussian(rng);
+            pixels[i] = (float) SeededInit.gaussian(rng);
         }
         DataSplit split = new DataSplit("t", shape, pixels, new int[n]);
         // Chunks of 3 rows (cache) against one batch of all 7 (recomputation).

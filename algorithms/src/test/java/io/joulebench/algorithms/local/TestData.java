@@ -30,9 +30,14 @@ public final class TestData {
 
     /** The first n training images and the first m validation and test images. */
     public static Dataset smaller(int n, int m) {
+        return smaller(n, m, m);
+    }
+
+    /** The first images of each split. */
+    public static Dataset smaller(int train, int validation, int test) {
         Dataset ds = subset();
-        return new Dataset(ds.info(), head(ds.train(), n), head(ds.validation(), m), head(ds.test(), m),
-                ds.source(), ds.fileSha256(), ds.splitSeed());
+        return new Dataset(ds.info(), head(ds.train(), train), head(ds.validation(), validation),
+                head(ds.test(), test), ds.source(), ds.fileSha256(), ds.splitSeed());
     }
 
     /** The whole training and test splits, with only the first m validation images (cheaper per-epoch checks). */
