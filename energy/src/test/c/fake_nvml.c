@@ -24,6 +24,7 @@ typedef struct {
     int fail_after;                /* every reading fails with fail_rc after this many calls; -1 = never */
     int fail_rc;
     int calls;
+    int handle_rc;                 /* return code of nvmlDeviceGetHandleByIndex_v2 (e.g. 4 on a GPU not allocated) */
 } fake_dev;
 
 static int init_rc = RC_SUCCESS;
@@ -49,6 +50,7 @@ void fake_nvml_reset(void) {
         devs[i].fail_after = -1;
         devs[i].fail_rc = 15; /* NVML_ERROR_GPU_IS_LOST */
         devs[i].calls = 0;
+        devs[i].handle_rc = RC_SUCCESS;
     }
 }
 
@@ -61,6 +63,7 @@ void fake_nvml_set_power(unsigned int d, int rc, unsigned int start_mw, int step
     devs[d].power_rc = rc; devs[d].power_mw = start_mw; devs[d].power_step = step_mw;
 }
 void fake_nvml_fail_after(unsigned int d, int calls, int rc) { devs[d].fail_after = calls; devs[d].fail_rc = rc; devs[d].calls = 0; }
+void fake_nvml_set_handle_rc(unsigned int d, int rc) { devs[d].handle_rc = rc; }
 int fake_nvml_init_calls(void) { return init_calls; }
 int fake_nvml_shutdown_calls(void) { return shutdown_calls; }
 
@@ -113,6 +116,7 @@ int nvmlDeviceGetCount_v2(unsigned int *count) {
 int nvmlDeviceGetHandleByIndex_v2(unsigned int index, nvmlDevice_t *device) {
     if (!initialised) return RC_UNINITIALIZED;
     if (index >= dev_count || !device) return RC_INVALID_ARGUMENT;
+    if (devs[index].handle_rc != RC_SUCCESS) return devs[index].handle_rc;
     *device = (void *) &devs[index];
     return RC_SUCCESS;
 }

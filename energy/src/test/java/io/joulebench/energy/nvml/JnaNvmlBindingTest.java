@@ -174,4 +174,39 @@ class JnaNvmlBindingTest {
         assertEquals("COUNTER", f.energySource());
         assertEquals(List.of(), facts.get(1).computeProcessPids());
     }
+
+    @Test
+    void oneGpuRefusingItsHandleLeavesTheOthersMetered() throws Exception {
+        // SLURM/cgroups: the handle of a GPU not allocated to this job is refused with NO_PERMISSION.
+        fake.fake_nvml_set_handle_rc(0, NvmlReturn.NO_PERMISSION);
+        Availability.Available a = assertInstanceOf(Availability.Available.class, new NvmlProvider().probe(options()));
+        assertEquals(List.of("gpu:1"), a.domains().stream().map(d -> d.domain()).toList());
+        assertTrue(a.detail().contains("gpu:0") && a.detail().contains("Insufficient Permissions"), a.detail());
+        List<GpuFacts> facts = new NvmlProvider().gpuFacts(options());
+        assertEquals(2, facts.size());
+        assertEquals(null, facts.get(0).name());
+        assertEquals("NONE", facts.get(0).energySource());
+        assertEquals("Fake GPU 1", facts.get(1).name());
+        assertEquals("COUNTER", facts.get(1).energySource());
+        try (EnergyMeter m = EnergyMeter.open(new MeterOptions(Duration.ZERO, options(), Set.of("nvml")),
+                List.of(new NvmlProvider()))) {
+            fake.fake_nvml_set_energy(1, 0, 0, 1000L);
+            MeteringSession s = m.start();
+            clock.advance(Duration.ofSeconds(1));
+            EnergyReport r = s.stop();
+            assertEquals(1.0, r.domain("gpu:1").orElseThrow().joules(), 1e-9);
+        }
+        assertEquals(fake.fake_nvml_init_calls(), fake.fake_nvml_shutdown_calls());
+    }
+
+    @Test
+    void everyGpuRefusingItsHandleIsTypedNoPermission() {
+        fake.fake_nvml_set_handle_rc(0, NvmlReturn.NO_PERMISSION);
+        fake.fake_nvml_set_handle_rc(1, NvmlReturn.NO_PERMISSION);
+        Availability.Unavailable u = assertInstanceOf(Availability.Unavailable.class,
+                new NvmlProvider().probe(options()));
+        assertEquals(UnavailableReason.NO_PERMISSION, u.reason());
+        assertTrue(u.message().contains("gpu:0") && u.message().contains("gpu:1"), u.message());
+        assertEquals(fake.fake_nvml_init_calls(), fake.fake_nvml_shutdown_calls());
+    }
 }
