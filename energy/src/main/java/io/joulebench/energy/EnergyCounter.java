@@ -23,6 +23,15 @@ public non-sealed interface EnergyCounter extends Sensor {
         return Optional.empty();
     }
 
+    /**
+     * How often the hardware updates the counter, where the sensor's documentation states it (RAPL: about 1 ms);
+     * empty when unknown. The meter uses it for the quantisation uncertainty when sampling is too slow to detect
+     * the update period from the readings.
+     */
+    default Optional<Duration> nominalUpdatePeriod() {
+        return Optional.empty();
+    }
+
     /** The smallest step of the counter. */
     default long resolutionMicrojoules() {
         return 1;

@@ -22,7 +22,8 @@ import java.util.List;
  * @param samples            successful readings in the window
  * @param gaps               failed readings in the window
  * @param updatePeriodMillis detected counter update period (median spacing of value changes); null for power
- *                           sensors or when too few changes were seen
+ *                           sensors, when too few changes were seen, or when the counter changed at (nearly)
+ *                           every reading (it updates faster than the sampler; a note says so)
  * @param counterUpdates     value changes of the counter seen in the window (counters only)
  * @param coveredSeconds     time between the first and last successful readings used
  * @param reason             why the figure is not COMPLETE; null when it is

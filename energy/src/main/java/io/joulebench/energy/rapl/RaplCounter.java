@@ -24,6 +24,9 @@ public final class RaplCounter implements EnergyCounter {
     /** Power assumed when a zone states no maximum, for the wrap-time check: generous on purpose. */
     static final double DEFAULT_PLAUSIBLE_MAX_WATTS = 1000.0;
 
+    /** The documented update period of RAPL energy counters. */
+    static final Duration NOMINAL_UPDATE_PERIOD = Duration.ofMillis(1);
+
     private final Domain domain;
     private final List<PowercapZone> zones;
     private final SysfsReader reader;
@@ -72,6 +75,15 @@ public final class RaplCounter implements EnergyCounter {
             best = Math.min(best, z.maxEnergyRangeUj() / 1e6 / watts);
         }
         return Double.isFinite(best) ? Optional.of(Duration.ofNanos((long) (best * 1e9))) : Optional.empty();
+    }
+
+    /**
+     * RAPL energy status registers update about every 1 ms (Intel SDM vol. 3B, "Package RAPL Domain":
+     * MSR_PKG_ENERGY_STATUS is updated approximately every 1 ms; AMD's RAPL MSRs behave alike).
+     */
+    @Override
+    public Optional<Duration> nominalUpdatePeriod() {
+        return Optional.of(NOMINAL_UPDATE_PERIOD);
     }
 
     @Override

@@ -42,6 +42,27 @@ class EnergyMeterTest {
     }
 
     @Test
+    void counterWithoutNominalPeriodUsesTheSamplerSpacingAsAnUpperBound() throws Exception {
+        FakeClock clock = new FakeClock();
+        SyntheticProvider p = new SyntheticProvider("synthetic", 500, 250.0, 10.0);
+        MeterOptions o = new MeterOptions(Duration.ZERO, SensorOptions.defaults().withClock(clock), null);
+        try (EnergyMeter m = EnergyMeter.open(o, List.of(p))) {
+            MeteringSession s = m.start();
+            for (int i = 0; i < 5; i++) {
+                clock.advance(Duration.ofMillis(100));
+                s.sample();
+            }
+            DomainEnergy g = s.stop().domain("gpu:0").orElseThrow();
+            assertNull(g.updatePeriodMillis());
+            assertTrue(g.notes().stream().anyMatch(n -> n.contains("faster than the sampler (< 100.0 ms)")),
+                    g.notes().toString());
+            assertTrue(g.notes().stream().noneMatch(n -> n.contains("(< 10)")), g.notes().toString());
+            assertEquals(Math.sqrt(2) * (250 * 0.1 + 1e-6), g.uncertaintyJoules(), 1e-9);
+            assertTrue(g.uncertaintyBasis().contains("upper bound"), g.uncertaintyBasis());
+        }
+    }
+
+    @Test
     void samplerThreadIsNamedAndDaemon() throws Exception {
         SyntheticProvider p = new SyntheticProvider("synthetic", 500, 1.0, 1.0);
         try (EnergyMeter m = EnergyMeter.open(new MeterOptions(Duration.ofMillis(5), SensorOptions.defaults(), null),

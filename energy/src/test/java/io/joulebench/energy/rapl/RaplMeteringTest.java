@@ -76,7 +76,7 @@ class RaplMeteringTest {
             assertEquals(Quality.COMPLETE, pkg.quality());
             assertEquals(102, pkg.samples());
             assertEquals(0, pkg.gaps());
-            assertEquals(100.0, pkg.updatePeriodMillis(), 1e-6);
+            assertNull(pkg.updatePeriodMillis(), "changes at every 100 ms read: the 1 ms period is not resolved");
             assertEquals(80.0, pkg.averageWatts(), 1e-6);
             assertTrue(pkg.uncertaintyJoules() > 0 && pkg.uncertaintyJoules() < 20, "u=" + pkg.uncertaintyJoules());
             assertNull(pkg.reason());
@@ -198,7 +198,58 @@ class RaplMeteringTest {
                 s.sample();
             }
             DomainEnergy pkg = d(s.stop(), "cpu-package");
-            assertTrue(pkg.notes().stream().anyMatch(n -> n.contains("< 10")), pkg.notes().toString());
+            // 0.4 s of a RAPL counter is ~400 updates: no "< 10 updates" flag although only 4 reads changed.
+            assertTrue(pkg.notes().stream().noneMatch(n -> n.contains("(< 10)")), pkg.notes().toString());
+        }
+        // A counter that updates every 100 ms (resolved: read every 25 ms), over 0.4 s: 4 updates, flagged.
+        FakePowercap slow = new FakePowercap(tmp.resolve("slow")).zone("intel-rapl:0", "package-0");
+        try (EnergyMeter m = meter(slow, Duration.ZERO)) {
+            MeteringSession s = m.start();
+            for (int i = 0; i < 16; i++) {
+                clock.advance(Duration.ofMillis(25));
+                if (i % 4 == 3) {
+                    slow.addWatts("intel-rapl:0", 40, 0.1);
+                }
+                s.sample();
+            }
+            DomainEnergy pkg = d(s.stop(), "cpu-package");
+            assertTrue(pkg.notes().stream().anyMatch(n -> n.contains("4 counter updates (< 10)")), pkg.notes().toString());
+        }
+        // Read every 1 ms for 5 ms: only about 5 nominal RAPL updates, flagged.
+        FakePowercap tiny = new FakePowercap(tmp.resolve("tiny")).zone("intel-rapl:0", "package-0");
+        try (EnergyMeter m = meter(tiny, Duration.ZERO)) {
+            MeteringSession s = m.start();
+            for (int i = 0; i < 5; i++) {
+                clock.advance(Duration.ofMillis(1));
+                tiny.addWatts("intel-rapl:0", 40, 0.001);
+                s.sample();
+            }
+            DomainEnergy pkg = d(s.stop(), "cpu-package");
+            assertTrue(pkg.notes().stream().anyMatch(n -> n.contains("about 5 nominal counter updates (< 10)")),
+                    pkg.notes().toString());
+        }
+    }
+
+    @Test
+    void counterFasterThanTheSamplerHasNoFakePeriodAndNominalUncertainty() throws Exception {
+        // RAPL updates about every 1 ms; read every 100 ms, every read changes. 0.5 s at 100 W.
+        FakePowercap f = new FakePowercap(tmp).zone("intel-rapl:0", "package-0");
+        try (EnergyMeter m = meter(f, Duration.ZERO)) {
+            MeteringSession s = m.start();
+            for (int i = 0; i < 5; i++) {
+                clock.advance(STEP);
+                f.addWatts("intel-rapl:0", 100, 0.1);
+                s.sample();
+            }
+            DomainEnergy pkg = d(s.stop(), "cpu-package");
+            assertEquals(50.0, pkg.joules(), 1e-6);
+            assertNull(pkg.updatePeriodMillis(), "the sampler period is not the counter's update period");
+            assertTrue(pkg.notes().stream().anyMatch(n -> n.contains("counter updates faster than the sampler (< 100")),
+                    pkg.notes().toString());
+            assertTrue(pkg.notes().stream().noneMatch(n -> n.contains("(< 10)")), pkg.notes().toString());
+            // sqrt(2) x (100 W x 1 ms + 1 uJ), not sqrt(2) x 100 W x 100 ms = 14 J
+            assertEquals(Math.sqrt(2) * (100 * 0.001 + 1e-6), pkg.uncertaintyJoules(), 1e-9);
+            assertTrue(pkg.uncertaintyBasis().contains("nominal"), pkg.uncertaintyBasis());
         }
     }
 
