@@ -32,6 +32,28 @@ public non-sealed interface EnergyCounter extends Sensor {
         return Optional.empty();
     }
 
+    /**
+     * How many wraps the counter has unwrapped itself so far (cumulative over its life; 0 when it does not unwrap,
+     * or does not wrap). The meter reports the increase within a window.
+     */
+    default long wrapsCorrected() {
+        return 0;
+    }
+
+    /**
+     * How many readings so far (cumulative) followed an interval whose energy could not be trusted and was
+     * therefore not counted (a possible missed wrap or counter reset); the meter makes the domain PARTIAL when this
+     * grows between two of its readings. See {@link #lastDiscontinuity()} for the detail.
+     */
+    default long discontinuities() {
+        return 0;
+    }
+
+    /** What the latest discontinuity was; null when there was none. */
+    default String lastDiscontinuity() {
+        return null;
+    }
+
     /** The smallest step of the counter. */
     default long resolutionMicrojoules() {
         return 1;

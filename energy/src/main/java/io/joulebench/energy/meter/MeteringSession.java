@@ -301,6 +301,11 @@ public final class MeteringSession implements AutoCloseable {
             quality = Quality.PARTIAL;
             reason = reason == null ? "counter went backwards without a known wrap range" : reason;
         }
+        if (t.discontinuities > 0) {
+            notes.add(t.discontinuities + " possible missed wrap(s) or counter reset(s): energy across them not counted");
+            quality = Quality.PARTIAL;
+            reason = reason == null ? t.lastDiscontinuity : reason + "; " + t.lastDiscontinuity;
+        }
         if (unresolved) {
             notes.add(String.format(Locale.ROOT, "counter updates faster than the sampler (< %.1f ms): update period "
                     + "not resolved", samplerMs));

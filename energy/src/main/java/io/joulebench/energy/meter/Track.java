@@ -29,6 +29,10 @@ final class Track {
     int gaps;
     int wraps;
     int resets;
+    int discontinuities;
+    String lastDiscontinuity;
+    private long lastCounterWraps;
+    private long lastCounterDisc;
     boolean lastGood;
     UnavailableReason firstFailureReason;
     String firstFailure;
@@ -77,6 +81,18 @@ final class Track {
     }
 
     private void acceptEnergy(Reading.Energy e) {
+        EnergyCounter ec = (EnergyCounter) sensor;
+        long counterWraps = ec.wrapsCorrected();
+        long counterDisc = ec.discontinuities();
+        if (haveRaw) { // what the counter corrected or gave up on since this track's previous reading
+            wraps += (int) (counterWraps - lastCounterWraps);
+            if (counterDisc > lastCounterDisc) {
+                discontinuities += (int) (counterDisc - lastCounterDisc);
+                lastDiscontinuity = ec.lastDiscontinuity();
+            }
+        }
+        lastCounterWraps = counterWraps;
+        lastCounterDisc = counterDisc;
         long raw = e.microjoules();
         double cum = n == 0 ? 0.0 : cumUj[n - 1];
         double w = Double.NaN;

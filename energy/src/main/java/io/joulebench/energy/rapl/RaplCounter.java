@@ -9,6 +9,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
@@ -17,7 +18,10 @@ import java.util.stream.Collectors;
  * The energy of one domain as the sum of its zones (e.g. package-0 + package-1). Each zone is unwrapped with its own
  * {@code max_energy_range_uj}, so the value this counter returns is monotonic and does not wrap. If any zone cannot
  * be read the whole reading is {@link Reading.Missing} (a partial sum would be wrong); when the zone comes back the
- * energy across the gap is recovered from the counter, assuming at most one wrap per zone.
+ * energy across the gap is recovered from the counter, assuming at most one wrap per zone. An interval in which a
+ * zone could have wrapped more than once (longer than its shortest wrap time), or whose unwrapped delta exceeds
+ * what plausible maximum power could give (a counter reset, zone re-registered), is not counted: it is a
+ * {@link #discontinuities() discontinuity}, and the meter makes the domain PARTIAL.
  */
 public final class RaplCounter implements EnergyCounter {
 
@@ -34,6 +38,10 @@ public final class RaplCounter implements EnergyCounter {
     private final long[] lastRaw;
     private final long[] accumulated;
     private final boolean[] seen;
+    private final long[] lastNanos;
+    private long wraps;
+    private long discontinuities;
+    private String lastDiscontinuity;
 
     RaplCounter(Domain domain, List<PowercapZone> zones, SysfsReader reader, LongSupplier clock) {
         this.domain = domain;
@@ -43,6 +51,16 @@ public final class RaplCounter implements EnergyCounter {
         this.lastRaw = new long[zones.size()];
         this.accumulated = new long[zones.size()];
         this.seen = new boolean[zones.size()];
+        this.lastNanos = new long[zones.size()];
+    }
+
+    /** Slack added to the elapsed time in the plausibility check: a counter step may land just after a read. */
+    static final double PLAUSIBILITY_SLACK_SECONDS = 0.010;
+
+    /** Power a zone cannot plausibly exceed: twice its stated maximum, else {@value #DEFAULT_PLAUSIBLE_MAX_WATTS} W. */
+    static double plausibleMaxWatts(PowercapZone z) {
+        return z.maxPowerMicrowatts().isPresent()
+                ? 2.0 * z.maxPowerMicrowatts().getAsLong() / 1e6 : DEFAULT_PLAUSIBLE_MAX_WATTS;
     }
 
     @Override
@@ -70,8 +88,7 @@ public final class RaplCounter implements EnergyCounter {
     public Optional<Duration> shortestWrapTime() {
         double best = Double.POSITIVE_INFINITY;
         for (PowercapZone z : zones) {
-            double watts = z.maxPowerMicrowatts().isPresent()
-                    ? 2.0 * z.maxPowerMicrowatts().getAsLong() / 1e6 : DEFAULT_PLAUSIBLE_MAX_WATTS;
+            double watts = plausibleMaxWatts(z);
             best = Math.min(best, z.maxEnergyRangeUj() / 1e6 / watts);
         }
         return Double.isFinite(best) ? Optional.of(Duration.ofNanos((long) (best * 1e9))) : Optional.empty();
@@ -84,6 +101,21 @@ public final class RaplCounter implements EnergyCounter {
     @Override
     public Optional<Duration> nominalUpdatePeriod() {
         return Optional.of(NOMINAL_UPDATE_PERIOD);
+    }
+
+    @Override
+    public synchronized long wrapsCorrected() {
+        return wraps;
+    }
+
+    @Override
+    public synchronized long discontinuities() {
+        return discontinuities;
+    }
+
+    @Override
+    public synchronized String lastDiscontinuity() {
+        return lastDiscontinuity;
     }
 
     @Override
@@ -109,13 +141,36 @@ public final class RaplCounter implements EnergyCounter {
         long total = 0;
         for (int i = 0; i < raw.length; i++) {
             if (seen[i]) {
+                PowercapZone z = zones.get(i);
                 long delta = raw[i] - lastRaw[i];
-                if (delta < 0) {
-                    delta += zones.get(i).maxEnergyRangeUj();
+                boolean wrapped = delta < 0;
+                if (wrapped) {
+                    delta += z.maxEnergyRangeUj();
+                }
+                double dt = (t - lastNanos[i]) / 1e9;
+                double maxW = plausibleMaxWatts(z);
+                double wrapSeconds = z.maxEnergyRangeUj() / 1e6 / maxW;
+                String suspect = null;
+                if (dt > wrapSeconds) {
+                    suspect = String.format(Locale.ROOT, "no good read of RAPL zone %s (%s) for %.3f s, longer than "
+                            + "its shortest wrap time %.3f s at %.0f W", z.id(), z.qualifiedName(), dt, wrapSeconds, maxW);
+                } else if (delta / 1e6 > maxW * (dt + PLAUSIBILITY_SLACK_SECONDS)) {
+                    suspect = String.format(Locale.ROOT, "RAPL zone %s (%s) advanced %.3f J in %.3f s, more than "
+                            + "%.0f W could give", z.id(), z.qualifiedName(), delta / 1e6, dt, maxW);
+                }
+                if (suspect != null) {
+                    // Cannot tell how many wraps (or whether the zone was reset): count nothing across the interval.
+                    discontinuities++;
+                    lastDiscontinuity = "possible missed wrap or counter reset: " + suspect
+                            + "; energy of that interval not counted";
+                    delta = 0;
+                } else if (wrapped) {
+                    wraps++;
                 }
                 accumulated[i] += delta;
             }
             seen[i] = true;
+            lastNanos[i] = t;
             lastRaw[i] = raw[i];
             total += accumulated[i];
         }

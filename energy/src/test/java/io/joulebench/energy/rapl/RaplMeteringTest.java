@@ -86,7 +86,7 @@ class RaplMeteringTest {
     @Test
     void counterWrappingInsideTheWindowIsUnwrappedWithItsOwnRange() throws Exception {
         FakePowercap f = new FakePowercap(tmp)
-                .zone("intel-rapl:0", "package-0", 15_000_000L, 20_000_000L)   // wraps every 20 J
+                .zone("intel-rapl:0", "package-0", 150_000_000L, 200_000_000L)   // wraps every 200 J
                 .zone("intel-rapl:1", "package-1", 0, FakePowercap.AMD_RANGE_UJ);
         try (EnergyMeter m = meter(f, Duration.ZERO)) {
             MeteringSession s = m.start();
@@ -99,6 +99,62 @@ class RaplMeteringTest {
             EnergyReport r = s.stop();
             assertEquals(800.0, d(r, "cpu-package").joules(), 1e-6);
             assertEquals(Quality.COMPLETE, d(r, "cpu-package").quality());
+            // 150 J + 500 J in a 200 J range: 3 wraps
+            assertTrue(d(r, "cpu-package").notes().contains("3 counter wrap(s) corrected"), d(r, "cpu-package").notes().toString());
+        }
+    }
+
+    @Test
+    void pauseLongerThanTheWrapTimeIsPartialNotSilentlyShort() throws Exception {
+        // 200 J range, no stated max power (1000 W assumed): the zone can wrap in 0.2 s.
+        FakePowercap f = new FakePowercap(tmp).zone("intel-rapl:0", "package-0", 0, 200_000_000L);
+        try (EnergyMeter m = meter(f, Duration.ZERO)) {
+            MeteringSession s = m.start();
+            for (int i = 0; i < 10; i++) {
+                clock.advance(STEP);
+                f.addWatts("intel-rapl:0", 50, 0.1);
+                s.sample();
+            }
+            // The JVM is paused for 1 s at 450 W: 450 J, the counter wraps twice and shows only +50 J.
+            clock.advance(Duration.ofSeconds(1));
+            f.addWatts("intel-rapl:0", 450, 1.0);
+            s.sample();
+            for (int i = 0; i < 10; i++) {
+                clock.advance(STEP);
+                f.addWatts("intel-rapl:0", 50, 0.1);
+                s.sample();
+            }
+            DomainEnergy pkg = d(s.stop(), "cpu-package");
+            assertEquals(Quality.PARTIAL, pkg.quality());
+            assertTrue(pkg.reason().contains("possible missed wrap or counter reset"), pkg.reason());
+            assertEquals(100.0, pkg.joules(), 1e-6, "the 1 s interval is not counted (not 50 J of 450 J)");
+        }
+    }
+
+    @Test
+    void counterResetIsNotTakenAsAWrap() throws Exception {
+        FakePowercap f = new FakePowercap(tmp).zone("intel-rapl:0", "package-0", 100_000_000_000L,
+                FakePowercap.AMD_RANGE_UJ);
+        try (EnergyMeter m = meter(f, Duration.ZERO)) {
+            MeteringSession s = m.start();
+            for (int i = 0; i < 10; i++) {
+                clock.advance(STEP);
+                f.addWatts("intel-rapl:0", 50, 0.1);
+                s.sample();
+            }
+            clock.advance(STEP);
+            f.set("intel-rapl:0", 1_000_000L); // zone re-registered: counter restarts near 0
+            s.sample();
+            for (int i = 0; i < 10; i++) {
+                clock.advance(STEP);
+                f.addWatts("intel-rapl:0", 50, 0.1);
+                s.sample();
+            }
+            DomainEnergy pkg = d(s.stop(), "cpu-package");
+            assertEquals(Quality.PARTIAL, pkg.quality());
+            assertTrue(pkg.reason().contains("possible missed wrap or counter reset"), pkg.reason());
+            assertEquals(100.0, pkg.joules(), 1e-6, "not ~162 kJ of invented energy from a fake wrap");
+            assertTrue(pkg.notes().stream().noneMatch(n -> n.contains("wrap(s) corrected")), pkg.notes().toString());
         }
     }
 
