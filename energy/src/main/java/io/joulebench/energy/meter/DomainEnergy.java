@@ -15,7 +15,8 @@ import java.util.List;
  * @param quality            COMPLETE, PARTIAL or UNAVAILABLE
  * @param joules             gross energy; null when unavailable
  * @param averageWatts       joules / covered seconds
- * @param idleJoules         idle power x window, when an idle baseline was given
+ * @param idleJoules         idle power x window (x covered seconds for a PARTIAL figure), when an idle baseline
+ *                           was given
  * @param netJoules          joules - idleJoules
  * @param uncertaintyJoules  estimated uncertainty (see uncertaintyBasis)
  * @param uncertaintyBasis   how the uncertainty was derived

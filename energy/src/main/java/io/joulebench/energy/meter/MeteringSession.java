@@ -356,7 +356,14 @@ public final class MeteringSession implements AutoCloseable {
         if (baseline != null) {
             Double pIdle = baseline.watts(domain.id()).orElse(null);
             if (pIdle != null) {
-                idleJ = pIdle * windowSeconds;
+                if (quality == Quality.PARTIAL) {
+                    // The gross figure covers only part of the window: compare it with idle over the same span.
+                    idleJ = pIdle * covered;
+                    notes.add(String.format(Locale.ROOT, "idle scaled to the %.3f s the figure covers (of %.3f s)",
+                            covered, windowSeconds));
+                } else {
+                    idleJ = pIdle * windowSeconds;
+                }
                 netJ = joules - idleJ;
             } else {
                 notes.add("no idle figure for this domain: idle/net not given");
