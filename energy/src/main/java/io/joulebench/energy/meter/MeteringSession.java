@@ -249,6 +249,14 @@ public final class MeteringSession implements AutoCloseable {
         int firstGood = from.good() ? from.n() - 1 : from.n();
         int lastGood = to.n() - 1;
         int samples = to.n() - from.n() + (from.good() ? 1 : 0);
+        // The reading at a phase end (a mark) failed but a later one succeeded: the interval from the last good
+        // reading before the mark to the first good one after it goes to this (the earlier) phase, so that the
+        // phases still add up to the window (the next phase starts at that first good reading).
+        boolean extended = !to.good() && t.n > to.n() && lastGood >= 0;
+        if (extended) {
+            lastGood = to.n();
+            samples++;
+        }
         int gaps = to.gaps() - from.gaps();
         // A counter that changed at (nearly) every reading updates faster than it is read: its period is unresolved
         // (the median change spacing would only be the sampler's spacing).
@@ -280,7 +288,11 @@ public final class MeteringSession implements AutoCloseable {
             if (t.lastFailure != null) {
                 sb.append(" (").append(t.firstFailure).append(')');
             }
-            if (!to.good()) {
+            if (extended) {
+                sb.append(String.format(Locale.ROOT, "; reading at the phase end failed: the interval up to the next "
+                        + "good reading is counted in this phase (figure covers %.3f s of a %.3f s phase)", covered,
+                        windowSeconds));
+            } else if (!to.good()) {
                 sb.append(String.format(Locale.ROOT, "; sensor failing at the end: figure covers %.3f of %.3f s",
                         covered, windowSeconds));
             } else if (!from.good()) {

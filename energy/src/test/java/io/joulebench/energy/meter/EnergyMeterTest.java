@@ -100,6 +100,41 @@ class EnergyMeterTest {
     }
 
     @Test
+    void failedReadAtAMarkGoesToTheEarlierPhaseSoPhasesSumToTheWindow() throws Exception {
+        FakeClock clock = new FakeClock();
+        FlakyProvider p = new FlakyProvider(100.0, 10.0);
+        MeterOptions o = new MeterOptions(Duration.ZERO, SensorOptions.defaults().withClock(clock), null);
+        try (EnergyMeter m = EnergyMeter.open(o, List.of(p))) {
+            MeteringSession s = m.start();
+            s.mark("a");
+            for (int i = 0; i < 10; i++) {
+                clock.advance(Duration.ofMillis(100));
+                s.sample();
+            }
+            clock.advance(Duration.ofMillis(100));
+            p.counterFailing = true;
+            p.powerFailing = true;
+            s.mark("b"); // both sensors fail exactly at the mark
+            p.counterFailing = false;
+            p.powerFailing = false;
+            for (int i = 0; i < 10; i++) {
+                clock.advance(Duration.ofMillis(100));
+                s.sample();
+            }
+            EnergyReport r = s.stop();
+            for (String domain : List.of("gpu:0", "dram")) {
+                double whole = r.domain(domain).orElseThrow().joules();
+                double a = r.phases("a").get(0).domain(domain).orElseThrow().joules();
+                double b = r.phases("b").get(0).domain(domain).orElseThrow().joules();
+                assertEquals(whole, a + b, 1e-9, domain + ": phases must sum to the window");
+            }
+            assertEquals(210.0, r.domain("gpu:0").orElseThrow().joules(), 1e-9);
+            assertEquals(120.0, r.phases("a").get(0).domain("gpu:0").orElseThrow().joules(), 1e-9,
+                    "1.1 s to the mark + 0.1 s to the first good reading after it");
+        }
+    }
+
+    @Test
     void samplerThreadIsNamedAndDaemon() throws Exception {
         SyntheticProvider p = new SyntheticProvider("synthetic", 500, 1.0, 1.0);
         try (EnergyMeter m = EnergyMeter.open(new MeterOptions(Duration.ofMillis(5), SensorOptions.defaults(), null),
