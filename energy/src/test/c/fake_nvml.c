@@ -97,6 +97,7 @@ const char *nvmlErrorString(int rc) {
         case 9: return "Driver Not Loaded";
         case 12: return "NVML Shared Library Not Found";
         case 15: return "GPU is lost";
+        case 18: return "RM has detected an NVML/RM version mismatch.";
         default: return "Unknown Error";
     }
 }
@@ -240,7 +241,7 @@ int nvmlDeviceGetComputeRunningProcesses_v3(nvmlDevice_t h, unsigned int *count,
     unsigned int n = i == 0 ? 2 : 0;
     if (*count < n) { *count = n; return RC_INSUFFICIENT_SIZE; }
     for (unsigned int k = 0; k < n; k++) {
-        infos[k].pid = 4242 + k; infos[k].usedGpuMemory = 1ULL << 20; infos[k].gpuInstanceId = 0xFFFFFFFF; infos[k].computeInstanceId = 0xFFFFFFFF;
+        infos[k].pid = 4242 + k; infos[k].usedGpuMemory = k == 0 ? 1ULL << 20 : 0xFFFFFFFFFFFFFFFFULL; /* 2nd: NVML_VALUE_NOT_AVAILABLE */ infos[k].gpuInstanceId = 0xFFFFFFFF; infos[k].computeInstanceId = 0xFFFFFFFF;
     }
     *count = n;
     return RC_SUCCESS;

@@ -59,6 +59,9 @@ class JnaNvmlBindingTest {
             assertEquals(2619, b.clockMhz(d, NvmlBinding.ClockType.MEMORY));
             assertEquals(55, b.temperatureCelsius(d));
             assertEquals(List.of(4242L, 4243L), b.computeProcesses(d).stream().map(NvmlBinding.ComputeProcess::pid).toList());
+            assertEquals(1L << 20, b.computeProcesses(d).get(0).usedGpuMemoryBytes());
+            assertEquals(null, b.computeProcesses(d).get(1).usedGpuMemoryBytes(),
+                    "NVML_VALUE_NOT_AVAILABLE (2^64-1) is unknown, not -1");
             assertEquals(1_000_000L, b.totalEnergyMillijoules(d));
             assertEquals(50_000L, b.powerUsageMilliwatts(d));
             fake.fake_nvml_set_energy(1, NvmlReturn.NOT_SUPPORTED, 0, 0);
@@ -85,6 +88,11 @@ class JnaNvmlBindingTest {
         assertEquals(UnavailableReason.DRIVER_NOT_LOADED, reason(new NvmlProvider().probe(options())));
         fake.fake_nvml_set_init_rc(NvmlReturn.NO_PERMISSION);
         assertEquals(UnavailableReason.NO_PERMISSION, reason(new NvmlProvider().probe(options())));
+        fake.fake_nvml_set_init_rc(NvmlReturn.LIB_RM_VERSION_MISMATCH);
+        Availability.Unavailable mismatch = assertInstanceOf(Availability.Unavailable.class,
+                new NvmlProvider().probe(options()));
+        assertEquals(UnavailableReason.DRIVER_VERSION_MISMATCH, mismatch.reason());
+        assertTrue(mismatch.fix().contains("reboot or reload the nvidia kernel module"), mismatch.fix());
         fake.fake_nvml_set_init_rc(NvmlReturn.SUCCESS);
         fake.fake_nvml_set_count(0);
         assertEquals(UnavailableReason.NO_DEVICE, reason(new NvmlProvider().probe(options())));
