@@ -54,6 +54,14 @@ public final class RaplCounter implements EnergyCounter {
         this.lastNanos = new long[zones.size()];
     }
 
+    /**
+     * Power above which a delta is taken for a counter reset: never below {@value #DEFAULT_PLAUSIBLE_MAX_WATTS} W,
+     * because {@code constraint_0_max_power_uw} is often the long-term limit (PL1), which turbo exceeds.
+     */
+    static double ceilingWatts(PowercapZone z) {
+        return Math.max(DEFAULT_PLAUSIBLE_MAX_WATTS, plausibleMaxWatts(z));
+    }
+
     /** Slack added to the elapsed time in the plausibility check: a counter step may land just after a read. */
     static final double PLAUSIBILITY_SLACK_SECONDS = 0.010;
 
@@ -154,9 +162,9 @@ public final class RaplCounter implements EnergyCounter {
                 if (dt > wrapSeconds) {
                     suspect = String.format(Locale.ROOT, "no good read of RAPL zone %s (%s) for %.3f s, longer than "
                             + "its shortest wrap time %.3f s at %.0f W", z.id(), z.qualifiedName(), dt, wrapSeconds, maxW);
-                } else if (delta / 1e6 > maxW * (dt + PLAUSIBILITY_SLACK_SECONDS)) {
+                } else if (delta / 1e6 > ceilingWatts(z) * (dt + PLAUSIBILITY_SLACK_SECONDS)) {
                     suspect = String.format(Locale.ROOT, "RAPL zone %s (%s) advanced %.3f J in %.3f s, more than "
-                            + "%.0f W could give", z.id(), z.qualifiedName(), delta / 1e6, dt, maxW);
+                            + "%.0f W could give", z.id(), z.qualifiedName(), delta / 1e6, dt, ceilingWatts(z));
                 }
                 if (suspect != null) {
                     // Cannot tell how many wraps (or whether the zone was reset): count nothing across the interval.

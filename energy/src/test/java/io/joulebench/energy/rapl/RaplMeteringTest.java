@@ -132,6 +132,24 @@ class RaplMeteringTest {
     }
 
     @Test
+    void turboAboveTheStatedLongTermLimitIsNotTakenForAReset() throws Exception {
+        // constraint_0_max_power_uw is often PL1 (here 15 W); turbo runs well above it for a while (here 45 W).
+        FakePowercap f = new FakePowercap(tmp).zone("intel-rapl:0", "package-0");
+        java.nio.file.Files.writeString(tmp.resolve("intel-rapl:0/constraint_0_max_power_uw"), "15000000\n");
+        try (EnergyMeter m = meter(f, Duration.ZERO)) {
+            MeteringSession s = m.start();
+            for (int i = 0; i < 10; i++) {
+                clock.advance(STEP);
+                f.addWatts("intel-rapl:0", 45, 0.1);
+                s.sample();
+            }
+            DomainEnergy pkg = d(s.stop(), "cpu-package");
+            assertEquals(Quality.COMPLETE, pkg.quality(), String.valueOf(pkg.reason()));
+            assertEquals(45.0, pkg.joules(), 1e-6);
+        }
+    }
+
+    @Test
     void counterResetIsNotTakenAsAWrap() throws Exception {
         FakePowercap f = new FakePowercap(tmp).zone("intel-rapl:0", "package-0", 100_000_000_000L,
                 FakePowercap.AMD_RANGE_UJ);
