@@ -24,6 +24,7 @@ typedef struct {
     int fail_after;                /* every reading fails with fail_rc after this many calls; -1 = never */
     int fail_rc;
     int calls;
+    int handle_rc;                 /* return code of nvmlDeviceGetHandleByIndex_v2 (e.g. 4 on a GPU not allocated) */
 } fake_dev;
 
 static int init_rc = RC_SUCCESS;
@@ -49,6 +50,7 @@ void fake_nvml_reset(void) {
         devs[i].fail_after = -1;
         devs[i].fail_rc = 15; /* NVML_ERROR_GPU_IS_LOST */
         devs[i].calls = 0;
+        devs[i].handle_rc = RC_SUCCESS;
     }
 }
 
@@ -61,6 +63,7 @@ void fake_nvml_set_power(unsigned int d, int rc, unsigned int start_mw, int step
     devs[d].power_rc = rc; devs[d].power_mw = start_mw; devs[d].power_step = step_mw;
 }
 void fake_nvml_fail_after(unsigned int d, int calls, int rc) { devs[d].fail_after = calls; devs[d].fail_rc = rc; devs[d].calls = 0; }
+void fake_nvml_set_handle_rc(unsigned int d, int rc) { devs[d].handle_rc = rc; }
 int fake_nvml_init_calls(void) { return init_calls; }
 int fake_nvml_shutdown_calls(void) { return shutdown_calls; }
 
@@ -94,6 +97,7 @@ const char *nvmlErrorString(int rc) {
         case 9: return "Driver Not Loaded";
         case 12: return "NVML Shared Library Not Found";
         case 15: return "GPU is lost";
+        case 18: return "RM has detected an NVML/RM version mismatch.";
         default: return "Unknown Error";
     }
 }
@@ -113,6 +117,7 @@ int nvmlDeviceGetCount_v2(unsigned int *count) {
 int nvmlDeviceGetHandleByIndex_v2(unsigned int index, nvmlDevice_t *device) {
     if (!initialised) return RC_UNINITIALIZED;
     if (index >= dev_count || !device) return RC_INVALID_ARGUMENT;
+    if (devs[index].handle_rc != RC_SUCCESS) return devs[index].handle_rc;
     *device = (void *) &devs[index];
     return RC_SUCCESS;
 }
@@ -236,7 +241,7 @@ int nvmlDeviceGetComputeRunningProcesses_v3(nvmlDevice_t h, unsigned int *count,
     unsigned int n = i == 0 ? 2 : 0;
     if (*count < n) { *count = n; return RC_INSUFFICIENT_SIZE; }
     for (unsigned int k = 0; k < n; k++) {
-        infos[k].pid = 4242 + k; infos[k].usedGpuMemory = 1ULL << 20; infos[k].gpuInstanceId = 0xFFFFFFFF; infos[k].computeInstanceId = 0xFFFFFFFF;
+        infos[k].pid = 4242 + k; infos[k].usedGpuMemory = k == 0 ? 1ULL << 20 : 0xFFFFFFFFFFFFFFFFULL; /* 2nd: NVML_VALUE_NOT_AVAILABLE */ infos[k].gpuInstanceId = 0xFFFFFFFF; infos[k].computeInstanceId = 0xFFFFFFFF;
     }
     *count = n;
     return RC_SUCCESS;

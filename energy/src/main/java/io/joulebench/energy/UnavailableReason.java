@@ -6,6 +6,11 @@ public enum UnavailableReason {
     LIBRARY_MISSING,
     /** The driver is not loaded (NVML_ERROR_DRIVER_NOT_LOADED). */
     DRIVER_NOT_LOADED,
+    /**
+     * The driver's user-space library and the loaded kernel module are different versions
+     * (NVML_ERROR_LIB_RM_VERSION_MISMATCH), typically after a driver upgrade without a reboot.
+     */
+    DRIVER_VERSION_MISMATCH,
     /** The library loaded but found no device. */
     NO_DEVICE,
     /** The interface (e.g. /sys/class/powercap, RAPL zones) does not exist here. */

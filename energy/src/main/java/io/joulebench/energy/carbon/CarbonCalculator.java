@@ -1,6 +1,8 @@
 package io.joulebench.energy.carbon;
 
 import io.joulebench.energy.Domain;
+import io.joulebench.energy.meter.DomainEnergy;
+import io.joulebench.energy.meter.EnergyReport;
 import io.joulebench.energy.meter.PowerTrace;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,21 +38,50 @@ public final class CarbonCalculator {
     }
 
     /**
-     * Integrates a time-resolved intensity against the energy of the trace's additive domains (GPUs, CPU package,
-     * DRAM): for every interval between two readings of a domain, its energy x PUE x the intensity in force at the
-     * interval's midpoint (wall clock = trace start + monotonic offset).
+     * The carbon of a metered window: time-resolved when {@code series} is given, else the annual average of
+     * {@code grid}. Null when the window has no energy figure at all ({@link EnergyReport#totalJoules()} is null):
+     * a missing reading is never 0 J / 0 gCO2e.
      */
-    public static CarbonEstimate timeResolved(PowerTrace trace, IntensitySeries series, double pue)
-            throws CarbonException {
+    public static CarbonEstimate estimate(EnergyReport report, PowerTrace trace, GridIntensity grid,
+                                          IntensitySeries series, double pue) throws CarbonException {
+        if (report.totalJoules() == null) {
+            return null;
+        }
+        if (series != null) {
+            return timeResolved(report, trace, series, pue);
+        }
+        return annual(report.totalJoules(), grid, pue);
+    }
+
+    /**
+     * Integrates a time-resolved intensity against the energy of the trace's additive domains (GPUs, CPU package,
+     * DRAM) that have a figure in {@code report} (a domain whose report figure is null, i.e. UNAVAILABLE, is left
+     * out and named in a note, never counted as 0): for every interval between two readings of a domain, its
+     * energy x PUE x the intensity in force at the interval's midpoint (wall clock = trace start + monotonic offset).
+     *
+     * @throws CarbonException when no domain has an energy figure (there is nothing to integrate; callers that want
+     *                         "no estimate" should check {@link EnergyReport#totalJoules()} first, as
+     *                         {@link #estimate} does)
+     */
+    public static CarbonEstimate timeResolved(EnergyReport report, PowerTrace trace, IntensitySeries series,
+                                              double pue) throws CarbonException {
         checkPue(pue);
         Instant start = Instant.parse(trace.startedAt());
         double joules = 0;
         double grams = 0;
         boolean extrapolated = false;
+        int contributed = 0;
+        List<String> left = new ArrayList<>();
         for (PowerTrace.DomainTrace d : trace.domains()) {
             if (!new Domain(d.domain()).additive()) {
                 continue;
             }
+            Double figure = report.domain(d.domain()).map(DomainEnergy::joules).orElse(null);
+            if (figure == null) {
+                left.add(d.domain());
+                continue;
+            }
+            contributed++;
             List<PowerTrace.Point> pts = d.points();
             for (int i = 1; i < pts.size(); i++) {
                 double dj = pts.get(i).cumulativeJoules() - pts.get(i - 1).cumulativeJoules();
@@ -63,9 +94,17 @@ public final class CarbonCalculator {
                 grams += dj / JOULES_PER_KWH * pue * series.at(t);
             }
         }
+        if (contributed == 0) {
+            throw new CarbonException("no additive domain (GPU, CPU package, DRAM) has an energy figure"
+                    + (left.isEmpty() ? "" : " (unavailable: " + String.join(", ", left) + ")")
+                    + ": nothing to integrate against the intensity series " + series.name());
+        }
         List<String> notes = new ArrayList<>();
         if (extrapolated) {
             notes.add("part of the window precedes the series' first entry: its first value was used there");
+        }
+        if (!left.isEmpty()) {
+            notes.add("left out (no energy figure): " + String.join(", ", left));
         }
         double kwh = joules / JOULES_PER_KWH;
         return new CarbonEstimate("TIME_RESOLVED", series.name(), series.name(), null,

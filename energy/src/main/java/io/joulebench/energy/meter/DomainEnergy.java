@@ -15,14 +15,16 @@ import java.util.List;
  * @param quality            COMPLETE, PARTIAL or UNAVAILABLE
  * @param joules             gross energy; null when unavailable
  * @param averageWatts       joules / covered seconds
- * @param idleJoules         idle power x window, when an idle baseline was given
+ * @param idleJoules         idle power x window (x covered seconds for a PARTIAL figure), when an idle baseline
+ *                           was given
  * @param netJoules          joules - idleJoules
  * @param uncertaintyJoules  estimated uncertainty (see uncertaintyBasis)
  * @param uncertaintyBasis   how the uncertainty was derived
  * @param samples            successful readings in the window
  * @param gaps               failed readings in the window
  * @param updatePeriodMillis detected counter update period (median spacing of value changes); null for power
- *                           sensors or when too few changes were seen
+ *                           sensors, when too few changes were seen, or when the counter changed at (nearly)
+ *                           every reading (it updates faster than the sampler; a note says so)
  * @param counterUpdates     value changes of the counter seen in the window (counters only)
  * @param coveredSeconds     time between the first and last successful readings used
  * @param reason             why the figure is not COMPLETE; null when it is

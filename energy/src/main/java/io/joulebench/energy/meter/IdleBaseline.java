@@ -22,11 +22,13 @@ public record IdleBaseline(String startedAt, double windowSeconds, List<IdlePowe
         domains = List.copyOf(domains);
     }
 
-    /** The baseline derived from a report of an idle window: P_idle = joules / window. */
+    /**
+     * The baseline derived from a report of an idle window: P_idle = joules / the seconds the figure covers
+     * ({@link DomainEnergy#averageWatts()}), not / the window: a PARTIAL figure covers less than the window.
+     */
     public static IdleBaseline from(EnergyReport idleWindow) {
         List<IdlePower> out = idleWindow.domains().stream().map(d -> new IdlePower(d.domain(),
-                d.joules() == null || idleWindow.windowSeconds() <= 0 ? null : d.joules() / idleWindow.windowSeconds(),
-                d.method(), d.quality(), d.reason())).toList();
+                d.joules() == null ? null : d.averageWatts(), d.method(), d.quality(), d.reason())).toList();
         return new IdleBaseline(idleWindow.startedAt(), idleWindow.windowSeconds(), out);
     }
 

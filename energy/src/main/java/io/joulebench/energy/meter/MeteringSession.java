@@ -249,8 +249,22 @@ public final class MeteringSession implements AutoCloseable {
         int firstGood = from.good() ? from.n() - 1 : from.n();
         int lastGood = to.n() - 1;
         int samples = to.n() - from.n() + (from.good() ? 1 : 0);
+        // The reading at a phase end (a mark) failed but a later one succeeded: the interval from the last good
+        // reading before the mark to the first good one after it goes to this (the earlier) phase, so that the
+        // phases still add up to the window (the next phase starts at that first good reading).
+        boolean extended = !to.good() && t.n > to.n() && lastGood >= 0;
+        if (extended) {
+            lastGood = to.n();
+            samples++;
+        }
         int gaps = to.gaps() - from.gaps();
-        Double period = t.counter() ? t.updatePeriodMillis(0, to.changes()) : null;
+        // A counter that changed at (nearly) every reading updates faster than it is read: its period is unresolved
+        // (the median change spacing would only be the sampler's spacing).
+        boolean unresolved = t.counter() && t.changesEverySample(to.n(), to.changes());
+        Double period = t.counter() && !unresolved ? t.updatePeriodMillis(0, to.changes()) : null;
+        Double samplerSpacing = t.medianSampleSpacingMillis(0, to.n());
+        double samplerMs = samplerSpacing != null ? samplerSpacing : interval.toNanos() / 1e6;
+        Duration nominal = t.counter() ? ((EnergyCounter) t.sensor).nominalUpdatePeriod().orElse(null) : null;
         Integer updates = t.counter() ? to.changes() - from.changes() : null;
         if (t.method == Method.MODELLED) {
             notes.add("MODELLED: an estimate, not a measurement");
@@ -274,7 +288,11 @@ public final class MeteringSession implements AutoCloseable {
             if (t.lastFailure != null) {
                 sb.append(" (").append(t.firstFailure).append(')');
             }
-            if (!to.good()) {
+            if (extended) {
+                sb.append(String.format(Locale.ROOT, "; reading at the phase end failed: the interval up to the next "
+                        + "good reading is counted in this phase (figure covers %.3f s of a %.3f s phase)", covered,
+                        windowSeconds));
+            } else if (!to.good()) {
                 sb.append(String.format(Locale.ROOT, "; sensor failing at the end: figure covers %.3f of %.3f s",
                         covered, windowSeconds));
             } else if (!from.good()) {
@@ -295,7 +313,20 @@ public final class MeteringSession implements AutoCloseable {
             quality = Quality.PARTIAL;
             reason = reason == null ? "counter went backwards without a known wrap range" : reason;
         }
-        if (updates != null && updates < MIN_COUNTER_UPDATES) {
+        if (t.discontinuities > 0) {
+            notes.add(t.discontinuities + " possible missed wrap(s) or counter reset(s): energy across them not counted");
+            quality = Quality.PARTIAL;
+            reason = reason == null ? t.lastDiscontinuity : reason + "; " + t.lastDiscontinuity;
+        }
+        if (unresolved) {
+            notes.add(String.format(Locale.ROOT, "counter updates faster than the sampler (< %.1f ms): update period "
+                    + "not resolved", samplerMs));
+            if (nominal != null && covered * 1e9 / nominal.toNanos() < MIN_COUNTER_UPDATES) {
+                notes.add(String.format(Locale.ROOT, "window spans about %.0f nominal counter updates (< %d): "
+                        + "quantisation of the counter dominates", covered * 1e9 / nominal.toNanos(),
+                        MIN_COUNTER_UPDATES));
+            }
+        } else if (updates != null && updates < MIN_COUNTER_UPDATES) {
             notes.add("window spans " + updates + " counter updates (< " + MIN_COUNTER_UPDATES
                     + "): quantisation of the counter dominates");
         }
@@ -308,12 +339,25 @@ public final class MeteringSession implements AutoCloseable {
                     ModelProvider.ASSUMED_RELATIVE_ERROR * 100);
         } else if (t.counter()) {
             Double spacing = t.medianSampleSpacingMillis(firstGood, lastGood + 1);
-            double tUpd = period != null ? period : (spacing != null ? spacing : interval.toNanos() / 1e6);
+            double tUpd;
+            String periodBasis;
+            if (period != null) {
+                tUpd = period;
+                periodBasis = "detected from the readings";
+            } else if (nominal != null) {
+                tUpd = nominal.toNanos() / 1e6;
+                periodBasis = "nominal, as the sensor declares it";
+            } else {
+                tUpd = spacing != null ? spacing : samplerMs;
+                periodBasis = unresolved ? "sampler spacing, an upper bound: the counter updates faster"
+                        : "sampler spacing: too few counter changes to detect the period";
+            }
             double res = ((EnergyCounter) t.sensor).resolutionMicrojoules() / 1e6;
             double p = avgW == null ? 0.0 : avgW;
             u = Math.sqrt(2.0) * (p * tUpd / 1000.0 + res);
-            basis = String.format(Locale.ROOT, "sqrt(2) x (mean power x counter update period %.1f ms + resolution "
-                    + "%.6f J): each window edge may lag by one update; sensor calibration not included", tUpd, res);
+            basis = String.format(Locale.ROOT, "sqrt(2) x (mean power x counter update period %.3f ms (%s) + "
+                    + "resolution %.6f J): each window edge may lag by one update; sensor calibration not included",
+                    tUpd, periodBasis, res);
         } else {
             u = (t.cumErrUj[lastGood] - t.cumErrUj[firstGood]) / 1e6;
             basis = "half the difference of left and right Riemann sums of the sampled power (trapezoid "
@@ -324,7 +368,14 @@ public final class MeteringSession implements AutoCloseable {
         if (baseline != null) {
             Double pIdle = baseline.watts(domain.id()).orElse(null);
             if (pIdle != null) {
-                idleJ = pIdle * windowSeconds;
+                if (quality == Quality.PARTIAL) {
+                    // The gross figure covers only part of the window: compare it with idle over the same span.
+                    idleJ = pIdle * covered;
+                    notes.add(String.format(Locale.ROOT, "idle scaled to the %.3f s the figure covers (of %.3f s)",
+                            covered, windowSeconds));
+                } else {
+                    idleJ = pIdle * windowSeconds;
+                }
                 netJ = joules - idleJ;
             } else {
                 notes.add("no idle figure for this domain: idle/net not given");

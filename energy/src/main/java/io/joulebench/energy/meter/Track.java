@@ -29,6 +29,10 @@ final class Track {
     int gaps;
     int wraps;
     int resets;
+    int discontinuities;
+    String lastDiscontinuity;
+    private long lastCounterWraps;
+    private long lastCounterDisc;
     boolean lastGood;
     UnavailableReason firstFailureReason;
     String firstFailure;
@@ -77,6 +81,18 @@ final class Track {
     }
 
     private void acceptEnergy(Reading.Energy e) {
+        EnergyCounter ec = (EnergyCounter) sensor;
+        long counterWraps = ec.wrapsCorrected();
+        long counterDisc = ec.discontinuities();
+        if (haveRaw) { // what the counter corrected or gave up on since this track's previous reading
+            wraps += (int) (counterWraps - lastCounterWraps);
+            if (counterDisc > lastCounterDisc) {
+                discontinuities += (int) (counterDisc - lastCounterDisc);
+                lastDiscontinuity = ec.lastDiscontinuity();
+            }
+        }
+        lastCounterWraps = counterWraps;
+        lastCounterDisc = counterDisc;
         long raw = e.microjoules();
         double cum = n == 0 ? 0.0 : cumUj[n - 1];
         double w = Double.NaN;
@@ -163,6 +179,32 @@ final class Track {
         Arrays.sort(d);
         double median = d.length % 2 == 1 ? d[d.length / 2] : (d[d.length / 2 - 1] + d[d.length / 2]) / 2.0;
         return median / 1e6;
+    }
+
+    /**
+     * True when the counter changed at (nearly) every successful reading among the first {@code upToN} readings
+     * (first {@code upToChanges} changes): it updates at least as often as it is read, so the update period cannot
+     * be resolved from the readings (the median change spacing would just be the sampler's spacing).
+     */
+    boolean changesEverySample(int upToN, int upToChanges) {
+        int pairs = 0; // consecutive readings with time between them (a mark or stop right after a sample has none)
+        long[] d = new long[Math.max(0, upToN - 1)];
+        for (int i = 1; i < upToN; i++) {
+            long dt = times[i] - times[i - 1];
+            if (dt > 0) {
+                d[pairs++] = dt;
+            }
+        }
+        if (pairs == 0 || upToChanges == 0) {
+            return false;
+        }
+        if (upToChanges >= 0.9 * pairs) {
+            return true;
+        }
+        // Many readings: the median change spacing is no longer than about one sample spacing.
+        Double period = updatePeriodMillis(0, upToChanges);
+        Arrays.sort(d, 0, pairs);
+        return period != null && period <= 1.5 * d[pairs / 2] / 1e6;
     }
 
     /** Median spacing of successful readings in [a, b), ms; null if fewer than 2. */

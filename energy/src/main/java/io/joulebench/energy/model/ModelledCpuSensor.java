@@ -3,6 +3,7 @@ package io.joulebench.energy.model;
 import io.joulebench.energy.Domain;
 import io.joulebench.energy.PowerSensor;
 import io.joulebench.energy.Reading;
+import io.joulebench.energy.UnavailableReason;
 import java.util.function.LongSupplier;
 import oshi.hardware.CentralProcessor;
 
@@ -50,7 +51,12 @@ final class ModelledCpuSensor implements PowerSensor {
         long t = clock.getAsLong();
         if (Double.isNaN(load)) {
             // No tick elapsed since the last reading (reads faster than the kernel's tick): keep the last load.
-            load = Double.isNaN(lastLoad) ? 0.0 : lastLoad;
+            if (Double.isNaN(lastLoad)) {
+                // No load known yet: a missing reading, never a made-up load of 0.
+                return new Reading.Missing(UnavailableReason.UNKNOWN, "MODELLED CPU power: no CPU load known yet "
+                        + "(no scheduler tick elapsed since the model started)", t);
+            }
+            load = lastLoad;
         } else {
             previous = now;
         }

@@ -23,6 +23,8 @@ public final class JnaNvmlBinding implements NvmlBinding {
     private static final int PCI_BUS_ID_OFFSET = 36;
     private static final int PROCESS_INFO_SIZE = 24;
     private static final int STRING_BUFFER = 96;
+    /** NVML_VALUE_NOT_AVAILABLE, (unsigned long long) -1: "unknown", never a value. */
+    static final long NVML_VALUE_NOT_AVAILABLE = -1L;
 
     private final NvmlNative lib;
     private final String library;
@@ -34,7 +36,7 @@ public final class JnaNvmlBinding implements NvmlBinding {
 
     /**
      * Loads the library: a file path, or a name JNA resolves on the linker path ({@code nvidia-ml} tries
-     * libnvidia-ml.so, then libnvidia-ml.so.1).
+     * libnvidia-ml.so.1, then libnvidia-ml.so).
      *
      * @throws NvmlException with {@link NvmlReturn#LIBRARY_NOT_FOUND} when it cannot be loaded
      */
@@ -55,9 +57,13 @@ public final class JnaNvmlBinding implements NvmlBinding {
                 first);
     }
 
-    private static List<String> candidates(String library) {
+    /**
+     * The names to try, in order. For the default name the driver's versioned {@code libnvidia-ml.so.1} comes first:
+     * the unversioned {@code libnvidia-ml.so} may be the CUDA toolkit's link-time stub, which loads but fails.
+     */
+    static List<String> candidates(String library) {
         if (library.equals("nvidia-ml")) {
-            return List.of("nvidia-ml", "libnvidia-ml.so.1");
+            return List.of("libnvidia-ml.so.1", "nvidia-ml");
         }
         return List.of(library);
     }
@@ -238,7 +244,9 @@ public final class JnaNvmlBinding implements NvmlBinding {
             List<ComputeProcess> out = new ArrayList<>();
             for (int i = 0; i < count.getValue(); i++) {
                 long base = (long) i * PROCESS_INFO_SIZE;
-                out.add(new ComputeProcess(Integer.toUnsignedLong(m.getInt(base)), m.getLong(base + 8)));
+                long used = m.getLong(base + 8);
+                out.add(new ComputeProcess(Integer.toUnsignedLong(m.getInt(base)),
+                        used == NVML_VALUE_NOT_AVAILABLE ? null : Long.valueOf(used)));
             }
             return out;
         }

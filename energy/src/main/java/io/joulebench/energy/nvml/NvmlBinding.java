@@ -22,8 +22,13 @@ public interface NvmlBinding {
     record Utilization(int gpuPercent, int memoryPercent) {
     }
 
-    /** A process holding a compute context on the GPU. */
-    record ComputeProcess(long pid, long usedGpuMemoryBytes) {
+    /**
+     * A process holding a compute context on the GPU.
+     *
+     * @param usedGpuMemoryBytes null when NVML cannot say (NVML_VALUE_NOT_AVAILABLE, e.g. on Windows WDDM or for a
+     *                           process in another container)
+     */
+    record ComputeProcess(long pid, Long usedGpuMemoryBytes) {
     }
 
     /** NVML_CLOCK_GRAPHICS, NVML_CLOCK_SM, NVML_CLOCK_MEM. */

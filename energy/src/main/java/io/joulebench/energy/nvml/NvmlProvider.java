@@ -89,8 +89,21 @@ public final class NvmlProvider implements SensorProvider {
             }
             List<Plan> plans = new ArrayList<>();
             List<String> notes = new ArrayList<>();
+            Integer handleCode = null; // the code shared by every refused handle, while all devices so far refused
+            boolean allRefused = true;
             for (int i = 0; i < n; i++) {
-                NvmlBinding.Device d = b.device(i);
+                NvmlBinding.Device d;
+                try {
+                    // On SLURM/cgroup nodes the handle of a GPU not allocated to this job is refused (NO_PERMISSION):
+                    // skip that GPU, keep the others.
+                    d = b.device(i);
+                } catch (NvmlException e) {
+                    notes.add("gpu:" + i + " handle: " + e.getMessage() + "; GPU not metered");
+                    handleCode = handleCode == null || handleCode == e.code() ? Integer.valueOf(e.code())
+                            : Integer.valueOf(NvmlReturn.UNKNOWN);
+                    continue;
+                }
+                allRefused = false;
                 String name;
                 try {
                     name = b.name(d);
@@ -110,6 +123,9 @@ public final class NvmlProvider implements SensorProvider {
                 } catch (NvmlException e) {
                     notes.add("gpu:" + i + " power usage: " + e.getMessage() + "; GPU not metered");
                 }
+            }
+            if (plans.isEmpty() && allRefused && handleCode != null) {
+                throw new NvmlException(handleCode, "no GPU handle could be obtained: " + String.join("; ", notes));
             }
             if (plans.isEmpty()) {
                 throw new NvmlException(NvmlReturn.NOT_SUPPORTED, "no GPU offers energy or power: " + String.join("; ", notes));
@@ -186,7 +202,13 @@ public final class NvmlProvider implements SensorProvider {
         try {
             int n = b.deviceCount();
             for (int i = 0; i < n; i++) {
-                NvmlBinding.Device d = b.device(i);
+                int index = i;
+                NvmlBinding.Device d = orNull(() -> b.device(index));
+                if (d == null) { // handle refused (e.g. a GPU not allocated to this job): nothing NVML can say
+                    out.add(new GpuFacts(i, null, null, null, p.driver(), null, null, null, null, null, null, null,
+                            null, "NONE"));
+                    continue;
+                }
                 NvmlBinding.MemoryInfo mem = orNull(() -> b.memoryInfo(d));
                 NvmlBinding.Utilization util = orNull(() -> b.utilization(d));
                 List<NvmlBinding.ComputeProcess> procs = orNull(() -> b.computeProcesses(d));

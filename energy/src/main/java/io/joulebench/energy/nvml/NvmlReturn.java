@@ -15,6 +15,8 @@ public final class NvmlReturn {
     public static final int LIBRARY_NOT_FOUND = 12;
     public static final int FUNCTION_NOT_FOUND = 13;
     public static final int GPU_IS_LOST = 15;
+    /** NVML_ERROR_LIB_RM_VERSION_MISMATCH: libnvidia-ml and the nvidia kernel module differ. */
+    public static final int LIB_RM_VERSION_MISMATCH = 18;
     public static final int GPU_NOT_FOUND = 28;
     public static final int UNKNOWN = 999;
 
@@ -30,6 +32,7 @@ public final class NvmlReturn {
             case NOT_SUPPORTED, FUNCTION_NOT_FOUND -> UnavailableReason.NOT_SUPPORTED;
             case NO_PERMISSION -> UnavailableReason.NO_PERMISSION;
             case GPU_IS_LOST -> UnavailableReason.SENSOR_FAILED;
+            case LIB_RM_VERSION_MISMATCH -> UnavailableReason.DRIVER_VERSION_MISMATCH;
             default -> UnavailableReason.UNKNOWN;
         };
     }
@@ -41,6 +44,8 @@ public final class NvmlReturn {
                     + "JOULEBENCH_NVML_LIBRARY) at libnvidia-ml.so.1; in a container use the NVIDIA container toolkit";
             case DRIVER_NOT_LOADED -> "load the NVIDIA kernel driver (nvidia-smi should work)";
             case NO_PERMISSION -> "run with permission to open /dev/nvidia* (video group or root)";
+            case LIB_RM_VERSION_MISMATCH -> "the NVIDIA library and kernel module versions differ (driver "
+                    + "upgraded without a reboot): reboot or reload the nvidia kernel module";
             case NOT_SUPPORTED -> "this GPU/driver does not offer the query; an older GPU may only offer power";
             default -> "";
         };

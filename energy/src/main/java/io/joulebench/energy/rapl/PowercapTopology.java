@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 
 /**
  * The RAPL zones under a powercap root mapped onto domains. Rules: a zone is known by its {@code name} file, never
- * its number; {@code package-N} top-level zones sum to {@link Domain#CPU_PACKAGE}; {@code dram} zones (any depth)
+ * its number; {@code package-N} (and, on multi-die CPUs, {@code package-N-die-M}) top-level zones sum to {@link Domain#CPU_PACKAGE}; {@code dram} zones (any depth)
  * sum to {@link Domain#DRAM}; {@code core}/{@code uncore} subzones are their own domains (never added to the
  * package); {@code psys} is its own domain (never added to packages); zones mirrored by another control type
  * (intel-rapl-mmio vs intel-rapl) with the same qualified name are counted once; a domain is offered only if every
@@ -34,7 +34,8 @@ public record PowercapTopology(Map<Domain, List<PowercapZone>> domains, Map<Powe
                                List<String> notes) {
 
     private static final Pattern ZONE_DIR = Pattern.compile("^([a-z0-9-]+):(\\d+(?::\\d+)*)$");
-    private static final Pattern PACKAGE = Pattern.compile("^package-(\\d+)$");
+    /** {@code package-N}, or {@code package-N-die-M} on multi-die CPUs (the kernel gives each die its own zone). */
+    private static final Pattern PACKAGE = Pattern.compile("^package-(\\d+)(-die-(\\d+))?$");
 
     /** Scans {@code root}. A missing root gives an empty topology. */
     public static PowercapTopology scan(Path root, SysfsReader reader) throws IOException {

@@ -2,10 +2,14 @@ package io.joulebench.energy.carbon;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.joulebench.energy.Method;
+import io.joulebench.energy.Quality;
+import io.joulebench.energy.meter.DomainEnergy;
+import io.joulebench.energy.meter.EnergyReport;
 import io.joulebench.energy.meter.PowerTrace;
 import java.io.StringReader;
 import java.util.List;
@@ -54,13 +58,64 @@ class CarbonTest {
                 ramp("gpu:0", Method.COUNTER_DELTA, 1000.0),
                 ramp("dram", Method.INTEGRATED_POWER, 100.0),
                 ramp("psys", Method.COUNTER_DELTA, 5000.0)));
-        CarbonEstimate c = CarbonCalculator.timeResolved(trace, series, 1.0);
+        EnergyReport report = report(figure("gpu:0", 3.6e6), figure("dram", 0.36e6), figure("psys", 18e6));
+        CarbonEstimate c = CarbonCalculator.timeResolved(report, trace, series, 1.0);
         assertEquals(1.1, c.energyKwh(), 1e-9);
         assertEquals(0.55 * 100 + 0.55 * 300, c.gramsCO2e(), 1e-6);
         assertEquals(200.0, c.gramsPerKwh(), 1e-9);
         assertEquals("TIME_RESOLVED", c.method());
-        CarbonEstimate withPue = CarbonCalculator.timeResolved(trace, series, 1.2);
+        CarbonEstimate withPue = CarbonCalculator.timeResolved(report, trace, series, 1.2);
         assertEquals(c.gramsCO2e() * 1.2, withPue.gramsCO2e(), 1e-6);
+    }
+
+    @Test
+    void timeResolvedWithoutAnyEnergyFigureIsNoEstimateNotZero() throws Exception {
+        IntensitySeries series = IntensitySeries.parse("test.csv", new StringReader(
+                "timestamp,g_per_kwh\n2024-01-01T00:00:00Z,100\n"));
+        // Every sensor failed: the report has no total, the trace has at most one point per domain.
+        PowerTrace trace = new PowerTrace("2024-01-01T00:00:00Z", List.of(new PowerTrace.DomainTrace("gpu:0",
+                Method.COUNTER_DELTA, List.of(new PowerTrace.Point(0.0, null, 0.0)))));
+        EnergyReport report = report(figure("gpu:0", null));
+        assertNull(report.totalJoules());
+        assertNull(CarbonCalculator.estimate(report, trace, table.require("POL"), series, 1.0));
+        assertNull(CarbonCalculator.estimate(report, trace, table.require("POL"), null, 1.0));
+        CarbonException e = assertThrows(CarbonException.class,
+                () -> CarbonCalculator.timeResolved(report, trace, series, 1.0));
+        assertTrue(e.getMessage().contains("gpu:0"), e.getMessage());
+    }
+
+    @Test
+    void timeResolvedLeavesOutDomainsWithoutAFigure() throws Exception {
+        IntensitySeries series = IntensitySeries.parse("test.csv", new StringReader(
+                "timestamp,g_per_kwh\n2024-01-01T00:00:00Z,100\n"));
+        // DRAM has trace points but ended UNAVAILABLE in the report: it must not contribute (nor count as 0 J
+        // silently); the GPU alone is integrated and the note names DRAM.
+        PowerTrace trace = new PowerTrace("2024-01-01T00:00:00Z", List.of(
+                ramp("gpu:0", Method.COUNTER_DELTA, 1000.0),
+                ramp("dram", Method.COUNTER_DELTA, 100.0)));
+        EnergyReport report = report(figure("gpu:0", 3.6e6), figure("dram", null));
+        CarbonEstimate c = CarbonCalculator.estimate(report, trace, table.require("POL"), series, 1.0);
+        assertEquals("TIME_RESOLVED", c.method());
+        assertEquals(1.0, c.energyKwh(), 1e-9);
+        assertEquals(100.0, c.gramsCO2e(), 1e-6);
+        assertTrue(c.notes().stream().anyMatch(n -> n.contains("dram")), c.notes().toString());
+    }
+
+    private static DomainEnergy figure(String domain, Double joules) {
+        return new DomainEnergy(domain, domain, "test", "test", joules == null ? Method.UNAVAILABLE
+                : Method.COUNTER_DELTA, joules == null ? Quality.UNAVAILABLE : Quality.COMPLETE, joules, null, null,
+                null, null, null, 2, 0, null, null, 3600.0, joules == null ? "failed" : null, List.of());
+    }
+
+    private static EnergyReport report(DomainEnergy... domains) {
+        Double total = null;
+        for (DomainEnergy d : domains) {
+            if (d.joules() != null && new io.joulebench.energy.Domain(d.domain()).additive()) {
+                total = (total == null ? 0.0 : total) + d.joules();
+            }
+        }
+        return new EnergyReport("2024-01-01T00:00:00Z", 3600.0, 100.0, List.of(domains), List.of(), total, null,
+                null, null, null, null, null);
     }
 
     /** Readings every minute for an hour at constant power. */

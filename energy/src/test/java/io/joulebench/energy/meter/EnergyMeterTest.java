@@ -42,6 +42,99 @@ class EnergyMeterTest {
     }
 
     @Test
+    void counterWithoutNominalPeriodUsesTheSamplerSpacingAsAnUpperBound() throws Exception {
+        FakeClock clock = new FakeClock();
+        SyntheticProvider p = new SyntheticProvider("synthetic", 500, 250.0, 10.0);
+        MeterOptions o = new MeterOptions(Duration.ZERO, SensorOptions.defaults().withClock(clock), null);
+        try (EnergyMeter m = EnergyMeter.open(o, List.of(p))) {
+            MeteringSession s = m.start();
+            for (int i = 0; i < 5; i++) {
+                clock.advance(Duration.ofMillis(100));
+                s.sample();
+            }
+            DomainEnergy g = s.stop().domain("gpu:0").orElseThrow();
+            assertNull(g.updatePeriodMillis());
+            assertTrue(g.notes().stream().anyMatch(n -> n.contains("faster than the sampler (< 100.0 ms)")),
+                    g.notes().toString());
+            assertTrue(g.notes().stream().noneMatch(n -> n.contains("(< 10)")), g.notes().toString());
+            assertEquals(Math.sqrt(2) * (250 * 0.1 + 1e-6), g.uncertaintyJoules(), 1e-9);
+            assertTrue(g.uncertaintyBasis().contains("upper bound"), g.uncertaintyBasis());
+        }
+    }
+
+    @Test
+    void idleBaselineAndNetUseTheCoveredSecondsOfAPartialFigure() throws Exception {
+        FakeClock clock = new FakeClock();
+        FlakyProvider p = new FlakyProvider(0.0, 10.0);
+        MeterOptions o = new MeterOptions(Duration.ZERO, SensorOptions.defaults().withClock(clock), null);
+        try (EnergyMeter m = EnergyMeter.open(o, List.of(p))) {
+            // Idle: 1 s of 10 W readings, then the sensor fails for the last 1 s: 10 J over 1 covered second.
+            MeteringSession idleSession = m.start();
+            for (int i = 0; i < 20; i++) {
+                clock.advance(Duration.ofMillis(100));
+                p.powerFailing = i >= 10;
+                idleSession.sample();
+            }
+            EnergyReport idleReport = idleSession.stop();
+            assertEquals(Quality.PARTIAL, idleReport.domain("dram").orElseThrow().quality());
+            IdleBaseline idle = IdleBaseline.from(idleReport);
+            assertEquals(10.0, idle.watts("dram").orElseThrow(), 1e-9, "P_idle = joules / covered seconds, not / window");
+
+            // Run: 50 W for 1 s, then failing for 1 s. Gross covers 1 s, so idle is 10 W x 1 s, not x 2 s.
+            p.powerFailing = false;
+            p.powerWatts = 50.0;
+            MeteringSession s = m.start(idle);
+            for (int i = 0; i < 20; i++) {
+                clock.advance(Duration.ofMillis(100));
+                p.powerFailing = i >= 10;
+                s.sample();
+            }
+            DomainEnergy d = s.stop().domain("dram").orElseThrow();
+            assertEquals(Quality.PARTIAL, d.quality());
+            assertEquals(50.0, d.joules(), 1e-9);
+            assertEquals(1.0, d.coveredSeconds(), 1e-9);
+            assertEquals(10.0, d.idleJoules(), 1e-9);
+            assertEquals(40.0, d.netJoules(), 1e-9);
+            assertTrue(d.notes().stream().anyMatch(n -> n.contains("covers")), d.notes().toString());
+        }
+    }
+
+    @Test
+    void failedReadAtAMarkGoesToTheEarlierPhaseSoPhasesSumToTheWindow() throws Exception {
+        FakeClock clock = new FakeClock();
+        FlakyProvider p = new FlakyProvider(100.0, 10.0);
+        MeterOptions o = new MeterOptions(Duration.ZERO, SensorOptions.defaults().withClock(clock), null);
+        try (EnergyMeter m = EnergyMeter.open(o, List.of(p))) {
+            MeteringSession s = m.start();
+            s.mark("a");
+            for (int i = 0; i < 10; i++) {
+                clock.advance(Duration.ofMillis(100));
+                s.sample();
+            }
+            clock.advance(Duration.ofMillis(100));
+            p.counterFailing = true;
+            p.powerFailing = true;
+            s.mark("b"); // both sensors fail exactly at the mark
+            p.counterFailing = false;
+            p.powerFailing = false;
+            for (int i = 0; i < 10; i++) {
+                clock.advance(Duration.ofMillis(100));
+                s.sample();
+            }
+            EnergyReport r = s.stop();
+            for (String domain : List.of("gpu:0", "dram")) {
+                double whole = r.domain(domain).orElseThrow().joules();
+                double a = r.phases("a").get(0).domain(domain).orElseThrow().joules();
+                double b = r.phases("b").get(0).domain(domain).orElseThrow().joules();
+                assertEquals(whole, a + b, 1e-9, domain + ": phases must sum to the window");
+            }
+            assertEquals(210.0, r.domain("gpu:0").orElseThrow().joules(), 1e-9);
+            assertEquals(120.0, r.phases("a").get(0).domain("gpu:0").orElseThrow().joules(), 1e-9,
+                    "1.1 s to the mark + 0.1 s to the first good reading after it");
+        }
+    }
+
+    @Test
     void samplerThreadIsNamedAndDaemon() throws Exception {
         SyntheticProvider p = new SyntheticProvider("synthetic", 500, 1.0, 1.0);
         try (EnergyMeter m = EnergyMeter.open(new MeterOptions(Duration.ofMillis(5), SensorOptions.defaults(), null),

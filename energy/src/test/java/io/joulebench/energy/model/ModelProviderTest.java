@@ -51,6 +51,9 @@ class ModelProviderTest {
         FakeClock clock = new FakeClock();
         try (EnergyMeter m = EnergyMeter.open(new MeterOptions(Duration.ZERO,
                 SensorOptions.defaults().withClock(clock), null), List.of(p))) {
+            // Let real scheduler ticks elapse after the sensor opened, so a CPU load is known at the start (before
+            // any, the CPU model's reading is Missing, not load 0). 350 ms also outlasts OSHI's tick cache.
+            Thread.sleep(350);
             MeteringSession s = m.start();
             for (int i = 0; i < 10; i++) {
                 clock.advance(Duration.ofMillis(100));
@@ -76,5 +79,29 @@ class ModelProviderTest {
         HostFacts h = HostFacts.collect();
         assertTrue(h.logicalCores() >= 1 && h.totalMemoryBytes() > 0 && !h.cpuModel().isBlank(), h.toString());
         assertTrue(ProcessMemory.current().residentBytes() > 0);
+    }
+
+    @Test
+    void noCpuLoadKnownYetIsMissingNotLoadZero() {
+        long[][] ticks = {new long[oshi.hardware.CentralProcessor.TickType.values().length]};
+        oshi.hardware.CentralProcessor cpu = (oshi.hardware.CentralProcessor) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {oshi.hardware.CentralProcessor.class}, (proxy, m, args) -> {
+                    if (m.getName().equals("getSystemCpuLoadTicks")) {
+                        return ticks[0].clone();
+                    }
+                    throw new UnsupportedOperationException(m.getName());
+                });
+        io.joulebench.energy.FakeClock clock = new io.joulebench.energy.FakeClock();
+        ModelledCpuSensor s = new ModelledCpuSensor(cpu, 100.0, "test", clock);
+        // No tick has elapsed since the sensor was made: the load is unknown, not 0 (which would model 10 W).
+        org.junit.jupiter.api.Assertions.assertInstanceOf(io.joulebench.energy.Reading.Missing.class, s.read());
+        // 100 ticks, all busy: load 1 -> TDP.
+        ticks[0][oshi.hardware.CentralProcessor.TickType.USER.getIndex()] = 100;
+        io.joulebench.energy.Reading.Power p = org.junit.jupiter.api.Assertions.assertInstanceOf(
+                io.joulebench.energy.Reading.Power.class, s.read());
+        org.junit.jupiter.api.Assertions.assertEquals(100_000.0, p.milliwatts(), 1e-6);
+        // No new tick: the last known load is kept.
+        p = org.junit.jupiter.api.Assertions.assertInstanceOf(io.joulebench.energy.Reading.Power.class, s.read());
+        org.junit.jupiter.api.Assertions.assertEquals(100_000.0, p.milliwatts(), 1e-6);
     }
 }

@@ -20,6 +20,9 @@ public interface FakeNvmlControl extends Library {
 
     void fake_nvml_fail_after(int dev, int calls, int rc);
 
+    /** Makes nvmlDeviceGetHandleByIndex_v2 fail for one device (NO_PERMISSION on a GPU a job was not given). */
+    void fake_nvml_set_handle_rc(int dev, int rc);
+
     int fake_nvml_init_calls();
 
     int fake_nvml_shutdown_calls();

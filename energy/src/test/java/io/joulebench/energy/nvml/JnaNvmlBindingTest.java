@@ -59,6 +59,9 @@ class JnaNvmlBindingTest {
             assertEquals(2619, b.clockMhz(d, NvmlBinding.ClockType.MEMORY));
             assertEquals(55, b.temperatureCelsius(d));
             assertEquals(List.of(4242L, 4243L), b.computeProcesses(d).stream().map(NvmlBinding.ComputeProcess::pid).toList());
+            assertEquals(1L << 20, b.computeProcesses(d).get(0).usedGpuMemoryBytes());
+            assertEquals(null, b.computeProcesses(d).get(1).usedGpuMemoryBytes(),
+                    "NVML_VALUE_NOT_AVAILABLE (2^64-1) is unknown, not -1");
             assertEquals(1_000_000L, b.totalEnergyMillijoules(d));
             assertEquals(50_000L, b.powerUsageMilliwatts(d));
             fake.fake_nvml_set_energy(1, NvmlReturn.NOT_SUPPORTED, 0, 0);
@@ -85,6 +88,11 @@ class JnaNvmlBindingTest {
         assertEquals(UnavailableReason.DRIVER_NOT_LOADED, reason(new NvmlProvider().probe(options())));
         fake.fake_nvml_set_init_rc(NvmlReturn.NO_PERMISSION);
         assertEquals(UnavailableReason.NO_PERMISSION, reason(new NvmlProvider().probe(options())));
+        fake.fake_nvml_set_init_rc(NvmlReturn.LIB_RM_VERSION_MISMATCH);
+        Availability.Unavailable mismatch = assertInstanceOf(Availability.Unavailable.class,
+                new NvmlProvider().probe(options()));
+        assertEquals(UnavailableReason.DRIVER_VERSION_MISMATCH, mismatch.reason());
+        assertTrue(mismatch.fix().contains("reboot or reload the nvidia kernel module"), mismatch.fix());
         fake.fake_nvml_set_init_rc(NvmlReturn.SUCCESS);
         fake.fake_nvml_set_count(0);
         assertEquals(UnavailableReason.NO_DEVICE, reason(new NvmlProvider().probe(options())));
@@ -173,5 +181,40 @@ class JnaNvmlBindingTest {
         assertEquals(List.of(4242L, 4243L), f.computeProcessPids());
         assertEquals("COUNTER", f.energySource());
         assertEquals(List.of(), facts.get(1).computeProcessPids());
+    }
+
+    @Test
+    void oneGpuRefusingItsHandleLeavesTheOthersMetered() throws Exception {
+        // SLURM/cgroups: the handle of a GPU not allocated to this job is refused with NO_PERMISSION.
+        fake.fake_nvml_set_handle_rc(0, NvmlReturn.NO_PERMISSION);
+        Availability.Available a = assertInstanceOf(Availability.Available.class, new NvmlProvider().probe(options()));
+        assertEquals(List.of("gpu:1"), a.domains().stream().map(d -> d.domain()).toList());
+        assertTrue(a.detail().contains("gpu:0") && a.detail().contains("Insufficient Permissions"), a.detail());
+        List<GpuFacts> facts = new NvmlProvider().gpuFacts(options());
+        assertEquals(2, facts.size());
+        assertEquals(null, facts.get(0).name());
+        assertEquals("NONE", facts.get(0).energySource());
+        assertEquals("Fake GPU 1", facts.get(1).name());
+        assertEquals("COUNTER", facts.get(1).energySource());
+        try (EnergyMeter m = EnergyMeter.open(new MeterOptions(Duration.ZERO, options(), Set.of("nvml")),
+                List.of(new NvmlProvider()))) {
+            fake.fake_nvml_set_energy(1, 0, 0, 1000L);
+            MeteringSession s = m.start();
+            clock.advance(Duration.ofSeconds(1));
+            EnergyReport r = s.stop();
+            assertEquals(1.0, r.domain("gpu:1").orElseThrow().joules(), 1e-9);
+        }
+        assertEquals(fake.fake_nvml_init_calls(), fake.fake_nvml_shutdown_calls());
+    }
+
+    @Test
+    void everyGpuRefusingItsHandleIsTypedNoPermission() {
+        fake.fake_nvml_set_handle_rc(0, NvmlReturn.NO_PERMISSION);
+        fake.fake_nvml_set_handle_rc(1, NvmlReturn.NO_PERMISSION);
+        Availability.Unavailable u = assertInstanceOf(Availability.Unavailable.class,
+                new NvmlProvider().probe(options()));
+        assertEquals(UnavailableReason.NO_PERMISSION, u.reason());
+        assertTrue(u.message().contains("gpu:0") && u.message().contains("gpu:1"), u.message());
+        assertEquals(fake.fake_nvml_init_calls(), fake.fake_nvml_shutdown_calls());
     }
 }

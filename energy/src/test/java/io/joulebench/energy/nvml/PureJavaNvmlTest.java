@@ -60,4 +60,11 @@ class PureJavaNvmlTest {
             assertEquals(300.0, d.averageWatts(), 1e-9);
         }
     }
+
+    @Test
+    void theDriversVersionedLibraryIsTriedBeforeTheUnversionedStub() {
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("libnvidia-ml.so.1", "nvidia-ml"), JnaNvmlBinding.candidates("nvidia-ml"));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("/x/libnvidia-ml.so.1"), JnaNvmlBinding.candidates("/x/libnvidia-ml.so.1"));
+    }
+
 }

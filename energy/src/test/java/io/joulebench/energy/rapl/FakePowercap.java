@@ -53,6 +53,12 @@ public final class FakePowercap {
         write(dir);
     }
 
+    /** Sets a zone's counter (a reset, as when the zone is re-registered). */
+    public void set(String dir, long uj) {
+        energy.put(dir, uj);
+        write(dir);
+    }
+
     /** Adds watts x seconds to a zone. */
     public void addWatts(String dir, double watts, double seconds) {
         add(dir, Math.round(watts * seconds * 1e6));

@@ -60,6 +60,19 @@ class PowercapTopologyTest {
     }
 
     @Test
+    void multiDiePackagesAreSummedLikePackages() throws Exception {
+        // Multi-die CPUs (e.g. Cascade Lake-AP): the kernel names each die's top-level zone package-N-die-M.
+        new FakePowercap(tmp).zone("intel-rapl:0", "package-0-die-0").zone("intel-rapl:0:0", "dram")
+                .zone("intel-rapl:1", "package-0-die-1").zone("intel-rapl:1:0", "dram")
+                .zone("intel-rapl:2", "package-1-die-0").zone("intel-rapl:3", "package-1-die-1");
+        PowercapTopology t = PowercapTopology.scan(tmp, SysfsReader.FILES);
+        assertEquals(List.of("intel-rapl:0", "intel-rapl:1", "intel-rapl:2", "intel-rapl:3"),
+                ids(t.domains().get(Domain.CPU_PACKAGE)), t.notes().toString());
+        assertEquals(List.of("intel-rapl:0:0", "intel-rapl:1:0"), ids(t.domains().get(Domain.DRAM)));
+        assertTrue(t.notes().stream().noneMatch(n -> n.contains("unknown zone kind")), t.notes().toString());
+    }
+
+    @Test
     void mirrorUsedWhenPrimaryUnreadable() throws Exception {
         FakePowercap f = twoSocketServer(tmp);
         f.deny("intel-rapl:0");

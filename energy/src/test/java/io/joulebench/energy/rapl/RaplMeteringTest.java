@@ -76,7 +76,7 @@ class RaplMeteringTest {
             assertEquals(Quality.COMPLETE, pkg.quality());
             assertEquals(102, pkg.samples());
             assertEquals(0, pkg.gaps());
-            assertEquals(100.0, pkg.updatePeriodMillis(), 1e-6);
+            assertNull(pkg.updatePeriodMillis(), "changes at every 100 ms read: the 1 ms period is not resolved");
             assertEquals(80.0, pkg.averageWatts(), 1e-6);
             assertTrue(pkg.uncertaintyJoules() > 0 && pkg.uncertaintyJoules() < 20, "u=" + pkg.uncertaintyJoules());
             assertNull(pkg.reason());
@@ -86,7 +86,7 @@ class RaplMeteringTest {
     @Test
     void counterWrappingInsideTheWindowIsUnwrappedWithItsOwnRange() throws Exception {
         FakePowercap f = new FakePowercap(tmp)
-                .zone("intel-rapl:0", "package-0", 15_000_000L, 20_000_000L)   // wraps every 20 J
+                .zone("intel-rapl:0", "package-0", 150_000_000L, 200_000_000L)   // wraps every 200 J
                 .zone("intel-rapl:1", "package-1", 0, FakePowercap.AMD_RANGE_UJ);
         try (EnergyMeter m = meter(f, Duration.ZERO)) {
             MeteringSession s = m.start();
@@ -99,6 +99,80 @@ class RaplMeteringTest {
             EnergyReport r = s.stop();
             assertEquals(800.0, d(r, "cpu-package").joules(), 1e-6);
             assertEquals(Quality.COMPLETE, d(r, "cpu-package").quality());
+            // 150 J + 500 J in a 200 J range: 3 wraps
+            assertTrue(d(r, "cpu-package").notes().contains("3 counter wrap(s) corrected"), d(r, "cpu-package").notes().toString());
+        }
+    }
+
+    @Test
+    void pauseLongerThanTheWrapTimeIsPartialNotSilentlyShort() throws Exception {
+        // 200 J range, no stated max power (1000 W assumed): the zone can wrap in 0.2 s.
+        FakePowercap f = new FakePowercap(tmp).zone("intel-rapl:0", "package-0", 0, 200_000_000L);
+        try (EnergyMeter m = meter(f, Duration.ZERO)) {
+            MeteringSession s = m.start();
+            for (int i = 0; i < 10; i++) {
+                clock.advance(STEP);
+                f.addWatts("intel-rapl:0", 50, 0.1);
+                s.sample();
+            }
+            // The JVM is paused for 1 s at 450 W: 450 J, the counter wraps twice and shows only +50 J.
+            clock.advance(Duration.ofSeconds(1));
+            f.addWatts("intel-rapl:0", 450, 1.0);
+            s.sample();
+            for (int i = 0; i < 10; i++) {
+                clock.advance(STEP);
+                f.addWatts("intel-rapl:0", 50, 0.1);
+                s.sample();
+            }
+            DomainEnergy pkg = d(s.stop(), "cpu-package");
+            assertEquals(Quality.PARTIAL, pkg.quality());
+            assertTrue(pkg.reason().contains("possible missed wrap or counter reset"), pkg.reason());
+            assertEquals(100.0, pkg.joules(), 1e-6, "the 1 s interval is not counted (not 50 J of 450 J)");
+        }
+    }
+
+    @Test
+    void turboAboveTheStatedLongTermLimitIsNotTakenForAReset() throws Exception {
+        // constraint_0_max_power_uw is often PL1 (here 15 W); turbo runs well above it for a while (here 45 W).
+        FakePowercap f = new FakePowercap(tmp).zone("intel-rapl:0", "package-0");
+        java.nio.file.Files.writeString(tmp.resolve("intel-rapl:0/constraint_0_max_power_uw"), "15000000\n");
+        try (EnergyMeter m = meter(f, Duration.ZERO)) {
+            MeteringSession s = m.start();
+            for (int i = 0; i < 10; i++) {
+                clock.advance(STEP);
+                f.addWatts("intel-rapl:0", 45, 0.1);
+                s.sample();
+            }
+            DomainEnergy pkg = d(s.stop(), "cpu-package");
+            assertEquals(Quality.COMPLETE, pkg.quality(), String.valueOf(pkg.reason()));
+            assertEquals(45.0, pkg.joules(), 1e-6);
+        }
+    }
+
+    @Test
+    void counterResetIsNotTakenAsAWrap() throws Exception {
+        FakePowercap f = new FakePowercap(tmp).zone("intel-rapl:0", "package-0", 100_000_000_000L,
+                FakePowercap.AMD_RANGE_UJ);
+        try (EnergyMeter m = meter(f, Duration.ZERO)) {
+            MeteringSession s = m.start();
+            for (int i = 0; i < 10; i++) {
+                clock.advance(STEP);
+                f.addWatts("intel-rapl:0", 50, 0.1);
+                s.sample();
+            }
+            clock.advance(STEP);
+            f.set("intel-rapl:0", 1_000_000L); // zone re-registered: counter restarts near 0
+            s.sample();
+            for (int i = 0; i < 10; i++) {
+                clock.advance(STEP);
+                f.addWatts("intel-rapl:0", 50, 0.1);
+                s.sample();
+            }
+            DomainEnergy pkg = d(s.stop(), "cpu-package");
+            assertEquals(Quality.PARTIAL, pkg.quality());
+            assertTrue(pkg.reason().contains("possible missed wrap or counter reset"), pkg.reason());
+            assertEquals(100.0, pkg.joules(), 1e-6, "not ~162 kJ of invented energy from a fake wrap");
+            assertTrue(pkg.notes().stream().noneMatch(n -> n.contains("wrap(s) corrected")), pkg.notes().toString());
         }
     }
 
@@ -198,7 +272,58 @@ class RaplMeteringTest {
                 s.sample();
             }
             DomainEnergy pkg = d(s.stop(), "cpu-package");
-            assertTrue(pkg.notes().stream().anyMatch(n -> n.contains("< 10")), pkg.notes().toString());
+            // 0.4 s of a RAPL counter is ~400 updates: no "< 10 updates" flag although only 4 reads changed.
+            assertTrue(pkg.notes().stream().noneMatch(n -> n.contains("(< 10)")), pkg.notes().toString());
+        }
+        // A counter that updates every 100 ms (resolved: read every 25 ms), over 0.4 s: 4 updates, flagged.
+        FakePowercap slow = new FakePowercap(tmp.resolve("slow")).zone("intel-rapl:0", "package-0");
+        try (EnergyMeter m = meter(slow, Duration.ZERO)) {
+            MeteringSession s = m.start();
+            for (int i = 0; i < 16; i++) {
+                clock.advance(Duration.ofMillis(25));
+                if (i % 4 == 3) {
+                    slow.addWatts("intel-rapl:0", 40, 0.1);
+                }
+                s.sample();
+            }
+            DomainEnergy pkg = d(s.stop(), "cpu-package");
+            assertTrue(pkg.notes().stream().anyMatch(n -> n.contains("4 counter updates (< 10)")), pkg.notes().toString());
+        }
+        // Read every 1 ms for 5 ms: only about 5 nominal RAPL updates, flagged.
+        FakePowercap tiny = new FakePowercap(tmp.resolve("tiny")).zone("intel-rapl:0", "package-0");
+        try (EnergyMeter m = meter(tiny, Duration.ZERO)) {
+            MeteringSession s = m.start();
+            for (int i = 0; i < 5; i++) {
+                clock.advance(Duration.ofMillis(1));
+                tiny.addWatts("intel-rapl:0", 40, 0.001);
+                s.sample();
+            }
+            DomainEnergy pkg = d(s.stop(), "cpu-package");
+            assertTrue(pkg.notes().stream().anyMatch(n -> n.contains("about 5 nominal counter updates (< 10)")),
+                    pkg.notes().toString());
+        }
+    }
+
+    @Test
+    void counterFasterThanTheSamplerHasNoFakePeriodAndNominalUncertainty() throws Exception {
+        // RAPL updates about every 1 ms; read every 100 ms, every read changes. 0.5 s at 100 W.
+        FakePowercap f = new FakePowercap(tmp).zone("intel-rapl:0", "package-0");
+        try (EnergyMeter m = meter(f, Duration.ZERO)) {
+            MeteringSession s = m.start();
+            for (int i = 0; i < 5; i++) {
+                clock.advance(STEP);
+                f.addWatts("intel-rapl:0", 100, 0.1);
+                s.sample();
+            }
+            DomainEnergy pkg = d(s.stop(), "cpu-package");
+            assertEquals(50.0, pkg.joules(), 1e-6);
+            assertNull(pkg.updatePeriodMillis(), "the sampler period is not the counter's update period");
+            assertTrue(pkg.notes().stream().anyMatch(n -> n.contains("counter updates faster than the sampler (< 100")),
+                    pkg.notes().toString());
+            assertTrue(pkg.notes().stream().noneMatch(n -> n.contains("(< 10)")), pkg.notes().toString());
+            // sqrt(2) x (100 W x 1 ms + 1 uJ), not sqrt(2) x 100 W x 100 ms = 14 J
+            assertEquals(Math.sqrt(2) * (100 * 0.001 + 1e-6), pkg.uncertaintyJoules(), 1e-9);
+            assertTrue(pkg.uncertaintyBasis().contains("nominal"), pkg.uncertaintyBasis());
         }
     }
 

@@ -18,9 +18,9 @@ public record CarbonSettings(GridIntensity grid, IntensitySeries series, double 
 
     /** The estimate for a metered window, or null when the window has no energy figure at all. */
     public CarbonEstimate estimate(EnergyReport report, PowerTrace trace) throws CarbonException {
-        if (series != null) {
-            return CarbonCalculator.timeResolved(trace, series, pue);
+        if (report.totalJoules() == null) {
+            return null; // no figure is not 0 J: no carbon estimate either way
         }
-        return report.totalJoules() == null ? null : CarbonCalculator.annual(report.totalJoules(), grid, pue);
+        return CarbonCalculator.estimate(report, trace, grid, series, pue);
     }
 }
