@@ -21,7 +21,7 @@ abstract class CafoProvider implements TrainerProvider {
     /** The study's predictor settings for one dataset family (the CaFo table of spec/algorithms.md). */
     record PredictorSettings(String lr, String weightDecay, int epochs, int patience, String minDelta) {
         Map<String, String> values() {
-            return Map.of("lr", lr, "weight-decay", weightDecay, "epochs-per-predictor", Integer.toString(epochs),
+            return Map.of("lr", lr, "weight-decay", weightDecay, "epochs", Integer.toString(epochs),
                     "patience", Integer.toString(patience), "min-delta", minDelta, "channels", "32,128,512",
                     "batch-size", "128", "predictor-bias", "true", "inference", "logits", "loss", "ce");
         }
@@ -36,7 +36,7 @@ abstract class CafoProvider implements TrainerProvider {
         specs.add(ParameterSpec.number("lr", Double.parseDouble(d.lr()), 1e-8, 10, "predictor Adam learning rate"));
         specs.add(ParameterSpec.number("weight-decay", Double.parseDouble(d.weightDecay()), 0, 1,
                 "predictor Adam weight decay (L2 added to the gradient, as torch.optim.Adam)"));
-        specs.add(ParameterSpec.integer("epochs-per-predictor", d.epochs(), 1, 100_000,
+        specs.add(ParameterSpec.integer("epochs", d.epochs(), 1, 100_000,
                 "maximum epochs of each predictor stage"));
         specs.add(ParameterSpec.integer("patience", d.patience(), 1, 100_000,
                 "epochs without own validation-loss improvement before a predictor stage stops"));

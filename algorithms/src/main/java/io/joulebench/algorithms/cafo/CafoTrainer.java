@@ -191,7 +191,7 @@ final class CafoTrainer implements Trainer {
         LinearHead crossEntropy(int batchSize, SplittableRandom headRng, SplittableRandom shuffleRng) {
             int flat = (int) train.size(1);
             int n = trainLabels.length;
-            int maxEpochs = config.getInt("epochs-per-predictor");
+            int maxEpochs = config.getInt("epochs");
             int patience = config.getInt("patience");
             LinearHead head = LinearHead.pytorchDefault(flat, classes, config.getBoolean("predictor-bias"), TYPE,
                     headRng);

@@ -18,7 +18,7 @@ class CafoTrainersTest {
     void cafoRandLearnsTheSubset() {
         Dataset ds = TestData.smaller(4096, 500, 1000);
         List<EpochStats> epochs = new ArrayList<>();
-        TrainingResult r = TestData.train("cafo-rand", ds, Map.of("channels", "8,16,32", "epochs-per-predictor", "4",
+        TrainingResult r = TestData.train("cafo-rand", ds, Map.of("channels", "8,16,32", "epochs", "4",
                 "lr", "2e-3"), 1, epochs);
         assertTrue(r.testAccuracy() > 0.75, "test accuracy " + r.testAccuracy());
         assertEquals(List.of("predictor-1", "predictor-2", "predictor-3"), List.copyOf(r.epochsPerStage().keySet()));
@@ -39,7 +39,7 @@ class CafoTrainersTest {
     @Test
     void sameSeedSameResult() {
         Dataset ds = TestData.smaller(512, 128, 128);
-        Map<String, String> rand = Map.of("channels", "4,8,8", "epochs-per-predictor", "2", "batch-size", "64");
+        Map<String, String> rand = Map.of("channels", "4,8,8", "epochs", "2", "batch-size", "64");
         Map<String, String> dfa = new java.util.HashMap<>(rand);
         dfa.put("dfa-epochs", "1");
         for (String trainer : List.of("cafo-rand", "cafo-dfa")) {
@@ -59,7 +59,7 @@ class CafoTrainersTest {
         Dataset ds = TestData.smaller(1024, 256, 256);
         List<EpochStats> epochs = new ArrayList<>();
         TrainingResult r = TestData.train("cafo-dfa", ds, Map.of("channels", "8,16,32", "dfa-epochs", "3", "dfa-lr", "1e-3",
-                "epochs-per-predictor", "2", "batch-size", "64"), 3, epochs);
+                "epochs", "2", "batch-size", "64"), 3, epochs);
         List<EpochStats> dfa = epochs.stream().filter(e -> e.stage().equals("dfa")).toList();
         assertEquals(3, dfa.size());
         assertTrue(dfa.get(2).trainLoss() < dfa.get(0).trainLoss(), "DFA loss falls: " + dfa);

@@ -22,6 +22,33 @@ final class ModelledCpuSensor implements PowerSensor {
         this.basis = basis;
         this.clock = clock;
         this.previous = cpu.getSystemCpuLoadTicks();
+        primeLoad();
+    }
+
+    /** How long opening waits for a first load: OSHI refreshes its tick snapshot about every 300 ms. */
+    static final long PRIME_LIMIT_MILLIS = 1000;
+
+    /**
+     * Waits (bounded) until the ticks have moved once, so a session starting right after the meter opens has a
+     * real load from its first reading instead of a missing one. If none comes, reads stay missing until one does.
+     */
+    private void primeLoad() {
+        long deadline = System.nanoTime() + PRIME_LIMIT_MILLIS * 1_000_000;
+        while (System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            long[] now = cpu.getSystemCpuLoadTicks();
+            double load = CpuPowerModel.load(previous, now);
+            if (!Double.isNaN(load)) {
+                previous = now;
+                lastLoad = load;
+                return;
+            }
+        }
     }
 
     @Override

@@ -104,4 +104,25 @@ class ModelProviderTest {
         p = org.junit.jupiter.api.Assertions.assertInstanceOf(io.joulebench.energy.Reading.Power.class, s.read());
         org.junit.jupiter.api.Assertions.assertEquals(100_000.0, p.milliwatts(), 1e-6);
     }
+
+    @Test
+    void openingWaitsForAFirstLoadSoTheFirstReadingIsReal() {
+        // Ticks move on every call (all busy), as they do once the kernel has ticked.
+        long[] user = {0};
+        oshi.hardware.CentralProcessor cpu = (oshi.hardware.CentralProcessor) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {oshi.hardware.CentralProcessor.class}, (proxy, m, args) -> {
+                    if (m.getName().equals("getSystemCpuLoadTicks")) {
+                        long[] t = new long[oshi.hardware.CentralProcessor.TickType.values().length];
+                        t[oshi.hardware.CentralProcessor.TickType.USER.getIndex()] = user[0];
+                        user[0] += 10;
+                        return t;
+                    }
+                    throw new UnsupportedOperationException(m.getName());
+                });
+        ModelledCpuSensor s = new ModelledCpuSensor(cpu, 100.0, "test", new io.joulebench.energy.FakeClock());
+        user[0] -= 10; // the first reading sees no new tick: it must still be the primed load, not missing
+        io.joulebench.energy.Reading.Power p = org.junit.jupiter.api.Assertions.assertInstanceOf(
+                io.joulebench.energy.Reading.Power.class, s.read());
+        org.junit.jupiter.api.Assertions.assertEquals(100_000.0, p.milliwatts(), 1e-6);
+    }
 }
