@@ -1,20 +1,18 @@
 package io.joulebench.algorithms.bp;
 
+import io.joulebench.algorithms.local.Plateau;
+
 /**
  * The twins' stopping and selection rules: stop when validation loss has not improved by more than
  * {@code minDelta} for {@code patience} epochs; keep the weights of the best validation accuracy.
  */
 final class EarlyStopping {
-    private final int patience;
-    private final double minDelta;
-    private double bestLoss = Double.POSITIVE_INFINITY;
-    private double bestAccuracy = Double.NEGATIVE_INFINITY;
-    private int bestAccuracyEpoch;
-    private int epochsWithoutImprovement;
+    private final Plateau loss;
+    // Selection only: never stops training, so its patience is unbounded.
+    private final Plateau accuracy = new Plateau(Plateau.Mode.MAX, Integer.MAX_VALUE, 0);
 
     EarlyStopping(int patience, double minDelta) {
-        this.patience = patience;
-        this.minDelta = minDelta;
+        this.loss = new Plateau(Plateau.Mode.MIN, patience, minDelta);
     }
 
     /** What one epoch's validation means for training. */
@@ -22,21 +20,11 @@ final class EarlyStopping {
     }
 
     Decision update(int epoch, double validationLoss, double validationAccuracy) {
-        if (validationLoss < bestLoss - minDelta) {
-            bestLoss = validationLoss;
-            epochsWithoutImprovement = 0;
-        } else {
-            epochsWithoutImprovement++;
-        }
-        boolean newBest = validationAccuracy > bestAccuracy;
-        if (newBest) {
-            bestAccuracy = validationAccuracy;
-            bestAccuracyEpoch = epoch;
-        }
-        return new Decision(newBest, epochsWithoutImprovement >= patience);
+        boolean stop = loss.update(epoch, validationLoss).stop();
+        return new Decision(accuracy.update(epoch, validationAccuracy).improved(), stop);
     }
 
     int bestAccuracyEpoch() {
-        return bestAccuracyEpoch;
+        return accuracy.bestEpoch();
     }
 }

@@ -1,5 +1,6 @@
 package io.joulebench.algorithms.cafo;
 
+import io.joulebench.algorithms.local.Plateau;
 import io.joulebench.algorithms.EpochStart;
 import io.joulebench.algorithms.EpochStats;
 import io.joulebench.algorithms.Trainer;
@@ -196,7 +197,7 @@ final class CafoTrainer implements Trainer {
             LinearHead head = LinearHead.pytorchDefault(flat, classes, config.getBoolean("predictor-bias"), TYPE,
                     headRng);
             Adam adam = new Adam(head.parameters(), config.getDouble("lr"), config.getDouble("weight-decay"));
-            StageStopping stopping = new StageStopping(patience, config.getDouble("min-delta"));
+            Plateau stopping = new Plateau(Plateau.Mode.MIN, patience, config.getDouble("min-delta"));
             int batches = n / batchSize;
             if (batches == 0) {
                 throw new IllegalArgumentException("training split of " + n + " samples is smaller than one batch of "
@@ -253,7 +254,7 @@ final class CafoTrainer implements Trainer {
         }
 
         /** Validation of the stage's predictor and of the cascade so far; reports the epoch. */
-        private boolean endEpoch(int epoch, double trainLoss, LinearHead head, StageStopping stopping) {
+        private boolean endEpoch(int epoch, double trainLoss, LinearHead head, Plateau stopping) {
             INDArray logits = head.logits(validation);
             double validationLoss = stopping == null ? meanSquaredError(logits, validationLabels)
                     : LinearHead.crossEntropySum(logits, validationLabels) / validationLabels.length;
@@ -264,7 +265,7 @@ final class CafoTrainer implements Trainer {
             listener.onEpochEnd(new EpochStats(stage, epoch, trainLoss, validationLoss, ownAccuracy,
                     progress.samplesSeen, progress.samplesSeen / (double) trainLabels.length, progress.flops,
                     Map.of("cascade-validation-accuracy", cascadeAccuracy)));
-            return stopping != null && stopping.update(epoch, validationLoss);
+            return stopping != null && stopping.update(epoch, validationLoss).stop();
         }
 
         /** Mean over samples of the squared distance to the one-hot target: the loss least squares minimises. */

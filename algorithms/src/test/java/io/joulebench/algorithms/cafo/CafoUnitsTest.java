@@ -1,5 +1,6 @@
 package io.joulebench.algorithms.cafo;
 
+import io.joulebench.algorithms.local.Plateau;
 import io.joulebench.algorithms.local.SeededInit;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -59,16 +60,16 @@ class CafoUnitsTest {
 
     @Test
     void stageStopsAfterPatienceEpochsWithoutAMinDeltaImprovement() {
-        StageStopping s = new StageStopping(2, 0.1);
-        assertFalse(s.update(1, 1.0));
-        assertFalse(s.update(2, 0.95), "0.05 is below min delta: one stale epoch");
-        assertFalse(s.update(3, 0.85), "0.15 below the best counts: resets");
+        Plateau s = new Plateau(Plateau.Mode.MIN, 2, 0.1);
+        assertFalse(s.update(1, 1.0).stop());
+        assertFalse(s.update(2, 0.95).stop(), "0.05 is below min delta: one stale epoch");
+        assertFalse(s.update(3, 0.85).stop(), "0.15 below the best counts: resets");
         assertEquals(3, s.bestEpoch());
-        assertFalse(s.update(4, 0.80));
-        assertTrue(s.update(5, 0.90), "second stale epoch in a row stops");
-        StageStopping zero = new StageStopping(1, 0);
-        assertFalse(zero.update(1, 1.0));
-        assertTrue(zero.update(2, 1.0), "equal loss is no improvement with min delta 0");
+        assertFalse(s.update(4, 0.80).stop());
+        assertTrue(s.update(5, 0.90).stop(), "second stale epoch in a row stops");
+        Plateau zero = new Plateau(Plateau.Mode.MIN, 1, 0);
+        assertFalse(zero.update(1, 1.0).stop());
+        assertTrue(zero.update(2, 1.0).stop(), "equal loss is no improvement with min delta 0");
     }
 
     @Test
