@@ -1,5 +1,6 @@
 package io.joulebench.algorithms.cafo;
 
+import io.joulebench.algorithms.local.Adam;
 import io.joulebench.algorithms.local.Plateau;
 import io.joulebench.algorithms.EpochStart;
 import io.joulebench.algorithms.EpochStats;
@@ -196,7 +197,9 @@ final class CafoTrainer implements Trainer {
             int patience = config.getInt("patience");
             LinearHead head = LinearHead.pytorchDefault(flat, classes, config.getBoolean("predictor-bias"), TYPE,
                     headRng);
-            Adam adam = new Adam(head.parameters(), config.getDouble("lr"), config.getDouble("weight-decay"));
+            // torch.optim.Adam with weight_decay, as the study ran the predictors (an L2 term, not AdamW).
+            Adam adam = Adam.l2(head.parameters(), config.getDouble("weight-decay"));
+            double lr = config.getDouble("lr");
             Plateau stopping = new Plateau(Plateau.Mode.MIN, patience, config.getDouble("min-delta"));
             int batches = n / batchSize;
             if (batches == 0) {
@@ -218,7 +221,7 @@ final class CafoTrainer implements Trainer {
                     }
                     try (MemoryWorkspace ws = scratch("predictor")) {
                         LinearHead.Step step = head.lossAndGradients(train.getRows(rows), labels);
-                        adam.step(step.gradients());
+                        adam.step(step.gradients(), lr);
                         lossSum += step.loss();
                     }
                 }

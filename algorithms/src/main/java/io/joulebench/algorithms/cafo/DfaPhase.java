@@ -1,5 +1,6 @@
 package io.joulebench.algorithms.cafo;
 
+import io.joulebench.algorithms.local.Adam;
 import io.joulebench.algorithms.local.SeededInit;
 import io.joulebench.algorithms.EpochStart;
 import io.joulebench.algorithms.EpochStats;
@@ -34,6 +35,7 @@ final class DfaPhase {
     private final LinearHead head;
     private final List<INDArray> feedback;
     private final Adam adam;
+    private final double lr;
 
     DfaPhase(List<ConvBlock> blocks, int classes, double lr, double weightDecay, SplittableRandom headRng,
              SplittableRandom feedbackRng) {
@@ -48,7 +50,8 @@ final class DfaPhase {
         List<INDArray> params = new ArrayList<>();
         blocks.forEach(b -> params.addAll(b.parameters()));
         params.addAll(head.parameters());
-        this.adam = new Adam(params, lr, weightDecay);
+        this.adam = Adam.l2(params, weightDecay);
+        this.lr = lr;
     }
 
     /** A C x flat matrix of N(0, 1) entries with every row scaled to unit Euclidean norm. */
@@ -130,7 +133,7 @@ final class DfaPhase {
     /** One DFA update on a batch; returns the auxiliary head's mean CE before the update. */
     double step(INDArray x, int[] labels) {
         StepGradients g = gradients(x, labels);
-        adam.step(g.flat());
+        adam.step(g.flat(), lr);
         return g.loss();
     }
 

@@ -12,7 +12,7 @@ import io.joulebench.algorithms.data.Batch;
 import io.joulebench.algorithms.data.Batches;
 import io.joulebench.algorithms.data.DataSplit;
 import io.joulebench.algorithms.data.Dataset;
-import io.joulebench.algorithms.local.AdamW;
+import io.joulebench.algorithms.local.Adam;
 import io.joulebench.algorithms.local.Optimizer;
 import io.joulebench.algorithms.local.Plateau;
 import io.joulebench.algorithms.local.SgdMomentum;
@@ -211,7 +211,7 @@ final class FfTrainer implements Trainer {
 
     private Optimizer optimizer(List<INDArray> params, double weightDecay) {
         return switch (config.getString("optimizer")) {
-            case "adamw" -> new AdamW(params, weightDecay);
+            case "adamw" -> Adam.decoupled(params, weightDecay);
             case "sgd" -> new SgdMomentum(params, weightDecay, config.getDouble("momentum"));
             default -> throw new InvalidConfigurationException("ff: unknown optimizer '"
                     + config.getString("optimizer") + "'");

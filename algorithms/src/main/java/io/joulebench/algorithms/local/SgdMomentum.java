@@ -6,7 +6,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * SGD with momentum as PyTorch's {@code torch.optim.SGD} (dampening 0, not Nesterov): the weight decay is L2,
  * added to the gradient ({@code d = g + wd p}); {@code buf = mu buf + d} (the first step sets {@code buf = d});
- * {@code p -= lr buf}. One fused Java loop per tensor, as {@link AdamW}.
+ * {@code p -= lr buf}. One fused Java loop per tensor, as {@link Adam}.
  */
 public final class SgdMomentum extends HostOptimizer {
     private final double weightDecay;

@@ -13,7 +13,7 @@ import io.joulebench.algorithms.data.Batches;
 import io.joulebench.algorithms.data.DataSplit;
 import io.joulebench.algorithms.data.Dataset;
 import io.joulebench.algorithms.data.ImageShape;
-import io.joulebench.algorithms.local.AdamW;
+import io.joulebench.algorithms.local.Adam;
 import io.joulebench.algorithms.local.Plateau;
 import io.joulebench.algorithms.local.SoftmaxCrossEntropy;
 import io.joulebench.algorithms.local.Steps;
@@ -121,7 +121,7 @@ final class MfTrainer implements Trainer {
             int lastEpoch = 0;
             for (int l = 0; l < layers.size(); l++) {
                 MfLayer layer = layers.get(l);
-                AdamW adam = new AdamW(layer.parameters(), 0);
+                Adam adam = Adam.decoupled(layer.parameters(), 0);
                 Plateau plateau = new Plateau(Plateau.Mode.MIN, config.getInt("patience"),
                         config.getDouble("min-delta"));
                 String reason = "max-epochs (" + maxEpochs + ")";
@@ -171,7 +171,7 @@ final class MfTrainer implements Trainer {
         TrainingResult simultaneous() {
             int maxEpochs = config.getInt("epochs");
             int last = layers.size() - 1;
-            List<AdamW> optimisers = layers.stream().map(l -> new AdamW(l.parameters(), 0)).toList();
+            List<Adam> optimisers = layers.stream().map(l -> Adam.decoupled(l.parameters(), 0)).toList();
             Plateau plateau = new Plateau(Plateau.Mode.MIN, config.getInt("patience"), config.getDouble("min-delta"));
             String stage = "all-layers";
             String reason = "max-epochs (" + maxEpochs + ")";

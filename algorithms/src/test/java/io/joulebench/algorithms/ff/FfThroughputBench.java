@@ -1,6 +1,6 @@
 package io.joulebench.algorithms.ff;
 
-import io.joulebench.algorithms.local.AdamW;
+import io.joulebench.algorithms.local.Adam;
 import io.joulebench.algorithms.local.Steps;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +32,7 @@ class FfThroughputBench {
         }
         List<INDArray> params = new ArrayList<>();
         layers.forEach(l -> params.addAll(l.parameters()));
-        AdamW adam = new AdamW(params, 3.5e-4);
+        Adam adam = Adam.decoupled(params, 3.5e-4);
         float[] x = new float[2 * b * 784];
         for (int i = 0; i < x.length; i++) {
             x[i] = (float) (rng.nextDouble() * 2 - 1);

@@ -24,7 +24,7 @@ class OptimizerTest {
         double lr = 1e-2;
         double wd = 0.05;
         INDArray p = Nd4j.create(P0, new long[] {5}, DataType.DOUBLE);
-        AdamW adam = new AdamW(List.of(p), wd);
+        Adam adam = Adam.decoupled(List.of(p), wd);
         double[] ref = P0.clone();
         double[] m = new double[5];
         double[] v = new double[5];
@@ -42,6 +42,30 @@ class OptimizerTest {
             assertArrayEquals(ref, p.toDoubleVector(), 1e-12, "step " + t);
         }
         assertEquals(7, adam.steps());
+    }
+
+    @Test
+    void adamWithL2MatchesTorchAdamsWeightDecayStepByStep() {
+        double lr = 1e-2;
+        double wd = 0.05;
+        INDArray p = Nd4j.create(P0, new long[] {5}, DataType.DOUBLE);
+        Adam adam = Adam.l2(List.of(p), wd);
+        double[] ref = P0.clone();
+        double[] m = new double[5];
+        double[] v = new double[5];
+        for (int t = 1; t <= 7; t++) {
+            double[] g = grad(t);
+            for (int i = 0; i < 5; i++) {
+                // torch.optim.Adam(weight_decay=wd): the L2 term joins the gradient; no separate decay.
+                double d = g[i] + wd * ref[i];
+                m[i] = 0.9 * m[i] + 0.1 * d;
+                v[i] = 0.999 * v[i] + 0.001 * d * d;
+                double denom = Math.sqrt(v[i]) / Math.sqrt(1 - Math.pow(0.999, t)) + 1e-8;
+                ref[i] -= lr / (1 - Math.pow(0.9, t)) * m[i] / denom;
+            }
+            adam.step(List.of(Nd4j.create(g, new long[] {5}, DataType.DOUBLE)), lr);
+            assertArrayEquals(ref, p.toDoubleVector(), 1e-12, "step " + t);
+        }
     }
 
     @Test
@@ -70,8 +94,8 @@ class OptimizerTest {
         INDArray pf = pd.castTo(DataType.FLOAT);
         INDArray qd = pd.dup();
         INDArray qf = pf.dup();
-        AdamW ad = new AdamW(List.of(pd), 0.05);
-        AdamW af = new AdamW(List.of(pf), 0.05);
+        Adam ad = Adam.decoupled(List.of(pd), 0.05);
+        Adam af = Adam.decoupled(List.of(pf), 0.05);
         SgdMomentum sd = new SgdMomentum(List.of(qd), 0.01, 0.9);
         SgdMomentum sf = new SgdMomentum(List.of(qf), 0.01, 0.9);
         for (int t = 1; t <= 6; t++) {
@@ -88,7 +112,7 @@ class OptimizerTest {
     @Test
     void rejectsGradientsOfTheWrongShape() {
         INDArray p = Nd4j.zeros(DataType.FLOAT, 2, 3);
-        AdamW adam = new AdamW(List.of(p), 0);
+        Adam adam = Adam.decoupled(List.of(p), 0);
         assertThrows(IllegalArgumentException.class, () -> adam.step(List.of(Nd4j.zeros(DataType.FLOAT, 3, 2)), 1));
     }
 

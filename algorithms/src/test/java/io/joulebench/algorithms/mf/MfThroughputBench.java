@@ -1,6 +1,6 @@
 package io.joulebench.algorithms.mf;
 
-import io.joulebench.algorithms.local.AdamW;
+import io.joulebench.algorithms.local.Adam;
 import io.joulebench.algorithms.local.Steps;
 import java.util.List;
 import java.util.Locale;
@@ -34,8 +34,8 @@ class MfThroughputBench {
         SplittableRandom rng = new SplittableRandom(1);
         MfLayer l1 = MfLayer.initialise(784, 1000, 10, rng, DataType.FLOAT);
         MfLayer l2 = MfLayer.initialise(1000, 1000, 10, rng, DataType.FLOAT);
-        AdamW a1 = new AdamW(l1.parameters(), 0);
-        AdamW a2 = new AdamW(l2.parameters(), 0);
+        Adam a1 = Adam.decoupled(l1.parameters(), 0);
+        Adam a2 = Adam.decoupled(l2.parameters(), 0);
         float[] x784 = random(B * 784, rng);
         float[] x1000 = random(B * 1000, rng);
         int[] y = new int[B];
