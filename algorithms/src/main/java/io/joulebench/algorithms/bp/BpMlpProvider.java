@@ -14,6 +14,8 @@ import java.util.Optional;
 /** {@code bp-mlp}: the backprop MLP twin of MF and FF. */
 public final class BpMlpProvider implements TrainerProvider {
     public static final String ID = "bp-mlp";
+    static final String ENGINE_LOCAL = "local";
+    static final String ENGINE_DL4J = "dl4j";
 
     @Override
     public String id() {
@@ -32,6 +34,9 @@ public final class BpMlpProvider implements TrainerProvider {
         specs.addAll(Dl4jConfigs.trainingParameters(2.1316e-4, 2.7123e-5, 10));
         specs.add(ParameterSpec.choice("output-init", "normal-0.01", List.of("pytorch", "normal-0.01"),
                 "output layer init: PyTorch default, or N(0, 0.01^2) with zero bias as MF's twin"));
+        specs.add(ParameterSpec.choice("engine", ENGINE_LOCAL, List.of(ENGINE_LOCAL, ENGINE_DL4J),
+                "local: hand-written ND4J steps, the same kernels as mf and ff (like-for-like timing);"
+                        + " dl4j: DL4J's MultiLayerNetwork"));
         return specs;
     }
 
@@ -67,6 +72,6 @@ public final class BpMlpProvider implements TrainerProvider {
 
     @Override
     public Trainer create(TrainerConfig config) {
-        return new BpMlpTrainer(config);
+        return config.getString("engine").equals(ENGINE_DL4J) ? new BpMlpTrainer(config) : new LocalMlpTrainer(config);
     }
 }

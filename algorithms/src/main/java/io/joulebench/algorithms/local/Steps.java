@@ -76,6 +76,14 @@ public final class Steps {
         return a;
     }
 
+    /** Column sums as a gemm with a row of ones: several times faster than ND4J's sum(0) reduction here. */
+    public static INDArray columnSums(INDArray m) {
+        INDArray ones = Nd4j.ones(m.dataType(), 1, m.rows());
+        INDArray out = Nd4j.createUninitialized(m.dataType(), 1, m.columns());
+        Nd4j.gemm(ones, m, out, false, false, 1.0, 0.0);
+        return out;
+    }
+
     static void checkSameShapes(List<INDArray> params, List<INDArray> gradients) {
         if (params.size() != gradients.size()) {
             throw new IllegalArgumentException(params.size() + " parameters but " + gradients.size() + " gradients");

@@ -1,5 +1,8 @@
 package io.joulebench.algorithms.ff;
 
+import static io.joulebench.algorithms.local.BenchReport.report;
+import static io.joulebench.algorithms.local.BenchReport.scaledSteps;
+
 import io.joulebench.algorithms.local.Adam;
 import io.joulebench.algorithms.local.Steps;
 import java.util.ArrayList;
@@ -21,7 +24,6 @@ import org.nd4j.linalg.factory.Nd4j;
 class FfThroughputBench {
     @Test
     void steps() {
-        int steps = Integer.getInteger("joulebench.bench.steps", 100);
         int b = 100;
         SplittableRandom rng = new SplittableRandom(1);
         List<FfLayer> layers = new ArrayList<>();
@@ -48,18 +50,7 @@ class FfThroughputBench {
             }
             adam.step(grads, 3.7e-4);
         };
-        for (int i = 0; i < 5; i++) {
-            try (MemoryWorkspace ws = Steps.open("bench")) {
-                step.run();
-            }
-        }
-        long t0 = System.nanoTime();
-        for (int i = 0; i < steps; i++) {
-            try (MemoryWorkspace ws = Steps.open("bench")) {
-                step.run();
-            }
-        }
-        double seconds = (System.nanoTime() - t0) / 1e9;
+        report("ff step (784-2000x4, batch 100, 200 rows)", scaledSteps(40), b, flops, step);
         // Where the time goes: the layers' forward/backward alone, and the optimiser alone.
         long layersNs = 0;
         long adamNs = 0;
@@ -79,10 +70,7 @@ class FfThroughputBench {
                 layersNs += m - a;
             }
         }
-        System.out.printf(Locale.ROOT, "BENCH ff per step: layers %.1f ms (gemm-only at their flops: see GFLOP/s),"
-                + " AdamW %.1f ms%n", layersNs / 20e6, adamNs / 20e6);
-        System.out.printf(Locale.ROOT, "BENCH %-45s %8.0f samples/s  %6.1f GFLOP/s (gemm)  %d steps of batch %d%n",
-                "ff step (784-2000x4, 2B = 200 rows)", steps * (double) b / seconds, steps * flops / seconds / 1e9,
-                steps, b);
+        System.out.printf(Locale.ROOT, "BENCH ff per step: layers %.1f ms, AdamW %.1f ms%n", layersNs / 20e6,
+                adamNs / 20e6);
     }
 }

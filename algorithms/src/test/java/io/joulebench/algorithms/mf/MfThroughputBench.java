@@ -1,16 +1,15 @@
 package io.joulebench.algorithms.mf;
 
+import static io.joulebench.algorithms.local.BenchReport.report;
+import static io.joulebench.algorithms.local.BenchReport.scaledSteps;
+
 import io.joulebench.algorithms.local.Adam;
 import io.joulebench.algorithms.local.Steps;
-import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Training-step throughput of MF at the study's size (784-1000-1000, batch 128). A benchmark, not a test: runs
@@ -30,7 +29,6 @@ class MfThroughputBench {
 
     @Test
     void steps() {
-        int steps = Integer.getInteger("joulebench.bench.steps", 300);
         SplittableRandom rng = new SplittableRandom(1);
         MfLayer l1 = MfLayer.initialise(784, 1000, 10, rng, DataType.FLOAT);
         MfLayer l2 = MfLayer.initialise(1000, 1000, 10, rng, DataType.FLOAT);
@@ -42,37 +40,20 @@ class MfThroughputBench {
         for (int i = 0; i < B; i++) {
             y[i] = rng.nextInt(10);
         }
-        report("mf layer-1 step (784->1000)", steps, l1.trainFlops(B), () -> {
+        report("mf layer-1 step (784->1000)", scaledSteps(300), B, l1.trainFlops(B), () -> {
             INDArray x = Steps.rows(x784, B, 784);
             a1.step(l1.lossAndGradients(x, y).gradients(), 1e-4);
         });
-        report("mf layer-2 step (1000->1000, cached input)", steps, l2.trainFlops(B), () -> {
+        report("mf layer-2 step (1000->1000, cached input)", scaledSteps(300), B, l2.trainFlops(B), () -> {
             INDArray x = Steps.rows(x1000, B, 1000);
             a2.step(l2.lossAndGradients(x, y).gradients(), 1e-4);
         });
-        report("mf simultaneous step (both layers)", steps, l1.trainFlops(B) + l2.trainFlops(B), () -> {
+        report("mf simultaneous step (both layers)", scaledSteps(300), B, l1.trainFlops(B) + l2.trainFlops(B), () -> {
             INDArray x = Steps.rows(x784, B, 784);
             MfLayer.Step s1 = l1.lossAndGradients(x, y);
             MfLayer.Step s2 = l2.lossAndGradients(s1.activations(), y);
             a1.step(s1.gradients(), 1e-4);
             a2.step(s2.gradients(), 1e-4);
         });
-    }
-
-    static void report(String what, int steps, double flopsPerStep, Runnable step) {
-        for (int i = 0; i < 20; i++) {
-            try (MemoryWorkspace ws = Steps.open("bench")) {
-                step.run();
-            }
-        }
-        long t0 = System.nanoTime();
-        for (int i = 0; i < steps; i++) {
-            try (MemoryWorkspace ws = Steps.open("bench")) {
-                step.run();
-            }
-        }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "BENCH %-45s %8.0f samples/s  %6.1f GFLOP/s (gemm)  %d steps of batch %d%n",
-                what, steps * (double) B / seconds, steps * flopsPerStep / seconds / 1e9, steps, B);
     }
 }

@@ -49,9 +49,9 @@ final class DemoCommand implements Callable<Integer> {
         String epochsText = Integer.toString(epochs);
         List<TrialPlan> plans = List.of(
                 TrialPlan.resolve(registry, "bp-mlp", dataset, "mf-twin", Map.of("epochs", epochsText), seed,
-                        options.splitSeed),
+                        options.splitSeedFor(seed)),
                 TrialPlan.resolve(registry, "mf", dataset, "study", Map.of("epochs", epochsText), seed,
-                        options.splitSeed));
+                        options.splitSeedFor(seed)));
         System.out.println("JouleBench demo: " + plans.size() + " trials on the embedded " + dataset + " ("
                 + Datasets.info(dataset).description() + ")");
         List<TrialRecord> records = Trials.run(plans, options, energy, new ResultsStore(dir));

@@ -60,8 +60,9 @@ final class RunCommand implements Callable<Integer> {
         if (epochs != null) {
             overrides.put("epochs", epochs.toString());
         }
-        List<TrialPlan> plans = TrialPlan.forSeeds(TrainerRegistry.load(), trainer, dataset, preset, overrides,
-                seeds, options.splitSeed);
+        TrainerRegistry registry = TrainerRegistry.load();
+        List<TrialPlan> plans = seeds.stream().map(seed -> TrialPlan.resolve(registry, trainer, dataset, preset,
+                overrides, seed, options.splitSeedFor(seed))).toList();
         List<TrialRecord> records = Trials.run(plans, options, energy, new ResultsStore(out));
         return records.stream().allMatch(TrialRecord::completed) ? CliErrors.OK : CliErrors.FAILED;
     }

@@ -1,10 +1,11 @@
 package io.joulebench.harness.cli;
 
+import io.joulebench.algorithms.InvalidConfigurationException;
 import io.joulebench.algorithms.data.DataLocator;
 import io.joulebench.algorithms.data.Dataset;
 import io.joulebench.algorithms.data.Datasets;
 import java.nio.file.Path;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import picocli.CommandLine.Option;
 
 /** Options shared by commands that train: where data and results live. */
@@ -14,13 +15,31 @@ final class RunOptions {
                     + " /usr/share/datasets).")
     Path dataDir;
 
-    @Option(names = "--split-seed", paramLabel = "N", defaultValue = "42",
-            description = "Seed of the random train/validation split (default: ${DEFAULT-VALUE}).")
-    long splitSeed;
+    /** {@code --split-seed trial}: every trial draws its own split from its own seed. */
+    static final String PER_TRIAL = "trial";
 
-    Function<String, Dataset> datasetLoader() {
+    @Option(names = "--split-seed", paramLabel = "N|trial", defaultValue = "42",
+            description = "Seed of the random train/validation split, or 'trial' for a new split per trial drawn"
+                    + " from the trial's seed, as the study did (default: ${DEFAULT-VALUE}).")
+    String splitSeed;
+
+    /** The split seed of a trial with this seed; a malformed option fails with a one-line usage error. */
+    long splitSeedFor(long trialSeed) {
+        if (PER_TRIAL.equals(splitSeed)) {
+            return trialSeed;
+        }
+        try {
+            return Long.parseLong(splitSeed.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidConfigurationException("--split-seed '" + splitSeed
+                    + "' is neither an integer nor 'trial'; give e.g. --split-seed 42 or --split-seed trial");
+        }
+    }
+
+    /** Loads a dataset by id and split seed. */
+    BiFunction<String, Long, Dataset> datasetLoader() {
         DataLocator locator = DataLocator.standard(dataDir, System.getenv(), Path.of(System.getProperty("user.home")));
-        return id -> Datasets.load(id, locator, splitSeed);
+        return (id, seed) -> Datasets.load(id, locator, seed);
     }
 
     /** The JouleBench checkout (set by the launcher), for the git commit in provenance. */

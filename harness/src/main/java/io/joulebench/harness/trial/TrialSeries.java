@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * Runs planned trials in order, appending each record to the results file the moment it ends. Trials already
@@ -33,17 +33,20 @@ public final class TrialSeries {
     }
 
     /**
-     * @param datasets loads a dataset by id (called at most once per id, only if some trial needs it)
+     * @param datasets loads a dataset by id and split seed, only when a trial needs it; the last one loaded is
+     *                 reused by the next trial that asks for the same id and split (one full dataset in memory)
      * @return the records of every planned trial, earlier completed ones included, in plan order
      */
-    public List<TrialRecord> run(List<TrialPlan> plans, Function<String, Dataset> datasets, Observer observer) {
+    public List<TrialRecord> run(List<TrialPlan> plans, BiFunction<String, Long, Dataset> datasets,
+                                 Observer observer) {
         Map<String, TrialRecord> done = new HashMap<>();
         for (TrialRecord r : store.readAll()) {
             if (r.completed() && r.spec() != null) {
                 done.put(r.spec().key(), r);
             }
         }
-        Map<String, Dataset> loaded = new HashMap<>();
+        String loadedKey = null;
+        Dataset dataset = null;
         List<TrialRecord> records = new ArrayList<>();
         for (int i = 0; i < plans.size(); i++) {
             TrialPlan plan = plans.get(i);
@@ -53,7 +56,12 @@ public final class TrialSeries {
                 records.add(previous);
                 continue;
             }
-            Dataset dataset = loaded.computeIfAbsent(plan.spec().dataset(), datasets);
+            String key = plan.spec().dataset() + "|" + plan.spec().splitSeed();
+            if (!key.equals(loadedKey)) {
+                dataset = null; // let the previous split go before loading the next
+                dataset = datasets.apply(plan.spec().dataset(), plan.spec().splitSeed());
+                loadedKey = key;
+            }
             TrainingListener progress = observer.starting(plan, i + 1, plans.size());
             TrialRecord record = runner.run(plan.provider(), plan.spec(), plan.config(), dataset, progress);
             store.append(record);

@@ -135,6 +135,24 @@ class CliTest {
     }
 
     @Test
+    void splitSeedTrialDrawsEachTrialsSplitFromItsSeed(@TempDir Path dir) throws Exception {
+        assertEquals(0, JouleBenchCommand.execute("run", "-t", "mf", "-P", "hidden=8", "--epochs", "1", "--seed", "3,4",
+                "--split-seed", "trial", "--no-energy", "--out", dir.toString()), stderr());
+        List<String> lines = Files.readAllLines(dir.resolve(ResultsStore.FILE_NAME));
+        for (int i = 0; i < 2; i++) {
+            JsonNode r = ResultsStore.json().readTree(lines.get(i));
+            assertEquals(3 + i, r.at("/spec/splitSeed").asLong());
+            assertEquals(3 + i, r.at("/provenance/dataset/splitSeed").asLong());
+        }
+
+        err.reset();
+        assertEquals(2, JouleBenchCommand.execute("run", "-t", "mf", "--split-seed", "per-run", "--out",
+                dir.toString()));
+        assertEquals(1, stderr().strip().lines().count(), stderr());
+        assertTrue(stderr().contains("--split-seed 'per-run'"), stderr());
+    }
+
+    @Test
     void unknownRegionIsAUsageError(@TempDir Path dir) {
         assertEquals(2, JouleBenchCommand.execute("run", "-t", "bp-mlp", "--region", "ATLANTIS", "--out",
                 dir.toString()));

@@ -21,7 +21,7 @@ class TrialSeriesTest {
 
     private List<TrialRecord> run(Path dir, List<TrialPlan> plans, List<String> events) {
         TrialSeries series = new TrialSeries(new ResultsStore(dir), new TrialRunner(new ProvenanceCollector(dir), null));
-        return series.run(plans, id -> FakeTrainer.tinyDataset(), new TrialSeries.Observer() {
+        return series.run(plans, (id, split) -> FakeTrainer.tinyDataset(), new TrialSeries.Observer() {
             @Override
             public void skipped(TrialPlan plan, TrialRecord previous) {
                 events.add("skip " + plan.spec().seed());
