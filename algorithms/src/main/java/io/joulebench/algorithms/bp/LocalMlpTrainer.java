@@ -22,7 +22,6 @@ import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinearDerivative;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -215,7 +214,7 @@ final class LocalMlpTrainer implements Trainer {
                 if (k > 0) {
                     INDArray dA = Nd4j.createUninitialized(x.dataType(), rows, w.columns());
                     Nd4j.gemm(dS, w, dA, false, false, 1.0, 0.0);             // dS W
-                    Nd4j.exec(new RectifiedLinearDerivative(in, dA, dA));     // ReLU' = 1 where a > 0
+                    Steps.reluBackward(dA, in);                                // ReLU' = 1 where a > 0
                     dS = dA;
                 }
             }

@@ -2,6 +2,7 @@ package io.joulebench.algorithms.cafo;
 
 import io.joulebench.algorithms.local.Adam;
 import io.joulebench.algorithms.local.Plateau;
+import io.joulebench.algorithms.local.Steps;
 import io.joulebench.algorithms.EpochStart;
 import io.joulebench.algorithms.EpochStats;
 import io.joulebench.algorithms.Trainer;
@@ -220,7 +221,7 @@ final class CafoTrainer implements Trainer {
                         labels[i] = trainLabels[rows[i]];
                     }
                     try (MemoryWorkspace ws = scratch("predictor")) {
-                        LinearHead.Step step = head.lossAndGradients(train.getRows(rows), labels);
+                        LinearHead.Step step = head.lossAndGradients(Steps.gatherRows(train, rows), labels);
                         adam.step(step.gradients(), lr);
                         lossSum += step.loss();
                     }

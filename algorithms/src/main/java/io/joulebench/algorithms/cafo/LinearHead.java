@@ -1,5 +1,7 @@
 package io.joulebench.algorithms.cafo;
 
+import io.joulebench.algorithms.local.SoftmaxCrossEntropy;
+import io.joulebench.algorithms.local.Steps;
 import io.joulebench.algorithms.local.SeededInit;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -43,7 +45,8 @@ final class LinearHead {
     }
 
     INDArray logits(INDArray x) {
-        INDArray z = x.mmul(weight);
+        INDArray z = Nd4j.createUninitialized(x.dataType(), x.rows(), classes());
+        Nd4j.gemm(x, weight, z, false, false, 1.0, 0.0);
         return bias == null ? z : z.addiRowVector(bias);
     }
 
@@ -53,20 +56,18 @@ final class LinearHead {
 
     /**
      * Mean cross-entropy over the batch and its gradients with respect to weight and bias (without any weight
-     * decay: the optimiser adds that). {@code error} is softmax(logits) - onehot(y), not divided by n.
+     * decay: the optimiser adds that). {@code error} is softmax(logits) - onehot(y), not divided by n. The softmax
+     * runs on the host in double (batch x classes is small); the gemm takes x transposed by flag, never
+     * materialised.
      */
     Step lossAndGradients(INDArray x, int[] labels) {
-        INDArray logits = logits(x);
-        INDArray probs = softmax(logits);
-        double loss = crossEntropySum(logits, labels) / labels.length;
-        INDArray error = probs.dup();
-        for (int i = 0; i < labels.length; i++) {
-            error.putScalar(i, labels[i], error.getDouble(i, labels[i]) - 1.0);
-        }
-        INDArray dLogits = error.div(labels.length);
-        INDArray dW = x.transpose().mmul(dLogits);
-        List<INDArray> grads = bias == null ? List.of(dW) : List.of(dW, dLogits.sum(0));
-        return new Step(loss, error, grads);
+        int n = labels.length;
+        SoftmaxCrossEntropy.Result ce = SoftmaxCrossEntropy.withGradient(logits(x), labels, 1.0);
+        INDArray error = ce.gradient();
+        INDArray dW = Nd4j.createUninitialized(x.dataType(), inputs(), classes());
+        Nd4j.gemm(x, error, dW, true, false, 1.0 / n, 0.0);                 // x^T error / n
+        List<INDArray> grads = bias == null ? List.of(dW) : List.of(dW, Steps.columnSums(error).divi(n).reshape(bias.shape()).dup());
+        return new Step(ce.lossSum() / n, error, grads);
     }
 
     /** Row-wise softmax, shifted by the row maximum for stability. */

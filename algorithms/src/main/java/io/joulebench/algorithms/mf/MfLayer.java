@@ -6,7 +6,6 @@ import io.joulebench.algorithms.local.Steps;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinearDerivative;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -89,7 +88,7 @@ final class MfLayer {
         Nd4j.gemm(dG, a, gM, true, false, 1.0, 0.0);                          // dG^T a
         INDArray dS = Nd4j.createUninitialized(x.dataType(), rows, width());
         Nd4j.gemm(dG, projection, dS, false, false, 1.0, 0.0);                // dG M
-        Nd4j.exec(new RectifiedLinearDerivative(a, dS, dS));                  // ReLU' = 1 where a > 0
+        Steps.reluBackward(dS, a);                                            // ReLU' = 1 where a > 0
         INDArray gW = Nd4j.createUninitialized(x.dataType(), width(), inputs());
         Nd4j.gemm(dS, x, gW, true, false, 1.0, 0.0);                          // dS^T x
         INDArray gB = Steps.columnSums(dS);

@@ -7,6 +7,7 @@ import io.joulebench.algorithms.data.DataSplit;
 import io.joulebench.algorithms.data.ImageShape;
 import io.joulebench.algorithms.data.Splits;
 import io.joulebench.algorithms.local.Adam;
+import io.joulebench.algorithms.local.Steps;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -91,7 +92,7 @@ class CafoThroughputBench {
             for (int i = 0; i < B; i++) {
                 labels[i] = cacheLabels[rows[i]];
             }
-            LinearHead.Step step = predictor.lossAndGradients(cache.getRows(rows), labels);
+            LinearHead.Step step = predictor.lossAndGradients(Steps.gatherRows(cache, rows), labels);
             adam.step(step.gradients(), 1.3738e-3);
         });
 
