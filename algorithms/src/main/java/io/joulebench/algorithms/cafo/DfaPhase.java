@@ -54,6 +54,27 @@ final class DfaPhase {
         this.lr = lr;
     }
 
+    /** Forward flops per sample: the blocks' convolutions and the auxiliary head. */
+    double forwardFlopsPerSample(int classes) {
+        double flops = head.inputs() * 2.0 * classes;
+        for (ConvBlock b : blocks) {
+            flops += b.forwardFlopsPerSample();
+        }
+        return flops;
+    }
+
+    /**
+     * Training flops per sample: the forward, the weight gradients (the same multiply-adds again: no block computes
+     * an input gradient, every block's input is detached) and the feedback projections e B_k.
+     */
+    double trainFlopsPerSample(int classes) {
+        double feedback = 0;
+        for (ConvBlock b : blocks) {
+            feedback += 2.0 * classes * b.flatSize();
+        }
+        return 2 * forwardFlopsPerSample(classes) + feedback;
+    }
+
     /** A C x flat matrix of N(0, 1) entries with every row scaled to unit Euclidean norm. */
     static INDArray feedbackMatrix(int classes, int flat, DataType type, SplittableRandom rng) {
         double[] v = new double[classes * flat];
@@ -86,10 +107,8 @@ final class DfaPhase {
         int epochs = config.getInt("dfa-epochs");
         int batchSize = config.getInt("batch-size");
         int classes = data.info().numClasses();
-        double forwardFlops = head.inputs() * 2.0 * classes;
-        for (ConvBlock b : blocks) {
-            forwardFlops += b.forwardFlopsPerSample();
-        }
+        double forwardFlops = forwardFlopsPerSample(classes);
+        double trainFlops = trainFlopsPerSample(classes);
         for (int epoch = 1; epoch <= epochs; epoch++) {
             listener.onEpochStart(new EpochStart(CafoTrainer.DFA_STAGE, epoch, epochs));
             double lossSum = 0;
@@ -108,9 +127,8 @@ final class DfaPhase {
                 throw new IllegalArgumentException("training split of " + data.train().size()
                         + " samples is smaller than one batch of " + batchSize);
             }
-            // Forward, then about twice the forward for the backward pass, per trained sample; one validation forward.
             progress.record(CafoTrainer.DFA_STAGE, samples,
-                    3 * forwardFlops * samples + forwardFlops * data.validation().size());
+                    trainFlops * samples + forwardFlops * data.validation().size());
             double[] validation = validate(data.validation(), 2 * batchSize);
             listener.onEpochEnd(new EpochStats(CafoTrainer.DFA_STAGE, epoch, lossSum / batches, validation[0],
                     validation[1], progress.samplesSeen, progress.samplesSeen / (double) data.train().size(),

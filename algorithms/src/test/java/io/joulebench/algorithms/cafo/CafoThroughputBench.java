@@ -97,12 +97,10 @@ class CafoThroughputBench {
         });
 
         // cafo-dfa's block training (DfaPhase.run): one DfaPhase.step per batch, the study's Fashion-MNIST dfa-lr and
-        // dfa-wd. Counted as the trainer counts it: 3 x (blocks + auxiliary head forward) per sample, although
-        // ConvBlock.backward computes weight gradients only (no input gradients), so the gemm work is nearer 2x.
+        // dfa-wd. Counted as the trainer counts it (DfaPhase.trainFlopsPerSample).
         List<ConvBlock> blocks = CafoTrainer.buildBlocks(SHAPE, CHANNELS, CafoTrainer.TYPE, rng.split());
         DfaPhase dfa = new DfaPhase(blocks, CLASSES, 1.3847e-4, 1.3311e-5, rng.split(), rng.split());
-        double dfaForward = forwardFlopsPerSample(blocks) + dfa.head().inputs() * 2.0 * CLASSES;
-        report("cafo-dfa block step (3 blocks, DFA + Adam)", steps, B, 3 * dfaForward * B, () -> {
+        report("cafo-dfa block step (3 blocks, DFA + Adam)", steps, B, dfa.trainFlopsPerSample(CLASSES) * B, () -> {
             dfa.step(CafoTrainer.images(images, B, SHAPE), y);
             // The trainer drops the caches after each batch (they point into the closing workspace).
             blocks.forEach(ConvBlock::clearCache);
