@@ -1,8 +1,15 @@
 package io.joulebench.algorithms;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** Facts about the numerical backend trainers run on, for provenance. Loads ND4J on first call. */
@@ -17,6 +24,7 @@ public final class Backend {
         facts.put("nd4j.dataType", Nd4j.dataType().toString());
         facts.put("blas.vendor", String.valueOf(Nd4j.factory().blas().getBlasVendor()));
         facts.put("blas.maxThreads", Integer.toString(Nd4j.factory().blas().getMaxThreads()));
+        loadedBlasLibraries().ifPresent(libs -> facts.put("blas.libraries", libs));
         facts.put("env.OMP_NUM_THREADS", String.valueOf(System.getenv("OMP_NUM_THREADS")));
         Properties info = Nd4j.getExecutioner().getEnvironmentInformation();
         for (String key : new String[] {"cores", "omp.threads", "blas.threads", "arch", "cpu.features"}) {
@@ -26,5 +34,24 @@ public final class Backend {
             }
         }
         return facts;
+    }
+
+    /**
+     * The OpenBLAS shared libraries mapped into this process (Linux), e.g. ND4J's bundled copy or the system's
+     * (launcher option {@code JOULEBENCH_BLAS=system}): which BLAS actually ran, not which was asked for.
+     */
+    static Optional<String> loadedBlasLibraries() {
+        Path maps = Path.of("/proc/self/maps");
+        if (!Files.isReadable(maps)) {
+            return Optional.empty();
+        }
+        try (Stream<String> lines = Files.lines(maps)) {
+            String libs = lines.map(l -> l.substring(l.lastIndexOf(' ') + 1))
+                    .filter(path -> path.startsWith("/") && path.contains("libopenblas"))
+                    .distinct().sorted().collect(Collectors.joining(","));
+            return libs.isEmpty() ? Optional.empty() : Optional.of(libs);
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty();
+        }
     }
 }
