@@ -1,6 +1,7 @@
 package io.joulebench.algorithms.cafo;
 
 import io.joulebench.algorithms.local.SeededInit;
+import io.joulebench.algorithms.local.Steps;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -108,14 +109,87 @@ final class ConvBlock {
                     + "] input, got " + java.util.Arrays.toString(x.shape()));
         }
         INDArray input = x.dataType() == type ? x : x.castTo(type);
-        // [n, in, 3, 3, h, w] -> rows (n, h, w), columns (in, kh, kw): the same order as the weight rows.
-        // The output array fixes the data type (im2col would otherwise allocate in ND4J's default type).
-        INDArray patches = Nd4j.create(type, n, inChannels, 3, 3, inHeight, inWidth);
-        INDArray cols = Convolution.im2col(input, 3, 3, 1, 1, 1, 1, false, patches)
-                .permute(0, 4, 5, 1, 2, 3).dup('c').reshape((long) n * inHeight * inWidth, inChannels * 9L);
-        INDArray z = cols.mmul(weight.transpose());
+        INDArray cols = type == DataType.FLOAT ? patchRows(input) : patchRowsNd4j(input);
+        INDArray z = Nd4j.createUninitialized(type, cols.rows(), outChannels);
+        Nd4j.gemm(cols, weight, z, false, true, 1.0, 0.0);                  // cols W^T
         INDArray a = Transforms.relu(z, true);
 
+        Pooled pooled = type == DataType.FLOAT ? maxPool(a, n, train) : maxPoolNd4j(a, n, train);
+        INDArray p = pooled.values();
+        INDArray[] masks = pooled.masks();
+
+        INDArray mean;
+        INDArray invStd;
+        if (train) {
+            mean = p.mean(0);
+            INDArray centred = p.subRowVector(mean);
+            INDArray var = centred.mul(centred).mean(0);
+            invStd = Transforms.pow(var.add(BN_EPS), -0.5, false);
+            long m = p.size(0);
+            runningMean.muli(1 - BN_MOMENTUM).addi(mean.mul(BN_MOMENTUM));
+            runningVar.muli(1 - BN_MOMENTUM).addi(var.mul(BN_MOMENTUM * m / Math.max(1, m - 1)));
+        } else {
+            mean = runningMean;
+            invStd = Transforms.pow(runningVar.add(BN_EPS), -0.5, false);
+        }
+        INDArray normalised = p.subRowVector(mean).muliRowVector(invStd);
+        INDArray y = normalised.mulRowVector(gamma).addiRowVector(beta);
+        cache = train ? new Cache(n, cols, z, masks, normalised, invStd, true) : null;
+        return y.reshape(n, flatSize());
+    }
+
+    /** 2x2 max-pool output {@code [n*oh*ow, out]} and, in training, one mask per window position. */
+    record Pooled(INDArray values, INDArray[] masks) {
+    }
+
+    /**
+     * 2x2 max-pool (stride 2, floor mode) of the ReLU output {@code a} (rows (n, y, x), columns out) on the host:
+     * one pass over a float copy; in training also the masks of the first maximal position per window (as
+     * PyTorch's max-pool routes the gradient on ties). About 4x ND4J's strided-view maxima here.
+     */
+    Pooled maxPool(INDArray a, int n, boolean train) {
+        int oh = outHeight();
+        int ow = outWidth();
+        int c = outChannels;
+        float[] src = Steps.hostFloats(a);
+        int outputs = n * oh * ow * c;
+        float[] out = new float[outputs];
+        float[][] mask = train ? new float[4][outputs] : null;
+        int o = 0;
+        for (int i = 0; i < n; i++) {
+            for (int oy = 0; oy < oh; oy++) {
+                for (int ox = 0; ox < ow; ox++) {
+                    int top = ((i * inHeight + 2 * oy) * inWidth + 2 * ox) * c;  // window (0, 0)
+                    int[] at = {top, top + c, top + inWidth * c, top + inWidth * c + c};
+                    for (int ch = 0; ch < c; ch++, o++) {
+                        float max = src[at[0] + ch];
+                        for (int k = 1; k < 4; k++) {
+                            max = Math.max(max, src[at[k] + ch]);
+                        }
+                        out[o] = max;
+                        if (train) {
+                            for (int k = 0; k < 4; k++) {
+                                if (src[at[k] + ch] == max) {
+                                    mask[k][o] = 1f;
+                                    break;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        INDArray[] masks = new INDArray[4];
+        if (train) {
+            for (int k = 0; k < 4; k++) {
+                masks[k] = Steps.rows(mask[k], n * oh, ow * c).reshape((long) n * oh, ow, c);
+            }
+        }
+        return new Pooled(Steps.rows(out, n * oh * ow, c), masks);
+    }
+
+    /** {@link #maxPool} with ND4J ops, for any data type (the double-precision tests). */
+    Pooled maxPoolNd4j(INDArray a, int n, boolean train) {
         int oh = outHeight();
         int ow = outWidth();
         INDArray a4 = a.reshape(n, inHeight, inWidth, outChannels);
@@ -144,26 +218,50 @@ final class ConvBlock {
                 masks[k] = m;
             }
         }
-        INDArray p = pooled.reshape((long) n * oh * ow, outChannels);
+        return new Pooled(pooled.reshape((long) n * oh * ow, outChannels), masks);
+    }
 
-        INDArray mean;
-        INDArray invStd;
-        if (train) {
-            mean = p.mean(0);
-            INDArray centred = p.subRowVector(mean);
-            INDArray var = centred.mul(centred).mean(0);
-            invStd = Transforms.pow(var.add(BN_EPS), -0.5, false);
-            long m = p.size(0);
-            runningMean.muli(1 - BN_MOMENTUM).addi(mean.mul(BN_MOMENTUM));
-            runningVar.muli(1 - BN_MOMENTUM).addi(var.mul(BN_MOMENTUM * m / Math.max(1, m - 1)));
-        } else {
-            mean = runningMean;
-            invStd = Transforms.pow(runningVar.add(BN_EPS), -0.5, false);
+    /**
+     * The 3x3 patches (stride 1, zero padding 1) of NCHW float input as rows (n, y, x) and columns (in, kh, kw),
+     * the weight rows' order. Built on the host in one pass with sequential writes: ND4J's im2col followed by the
+     * permute to this layout took 86 ms for a batch of 128 at 7x7x128 (more than the gemm), this about 10 ms.
+     */
+    INDArray patchRows(INDArray input) {
+        int n = (int) input.size(0);
+        int plane = inHeight * inWidth;
+        float[] src = Steps.hostFloats(input);
+        int columns = inChannels * 9;
+        float[] dst = new float[n * plane * columns];
+        int d = 0;
+        for (int i = 0; i < n; i++) {
+            int sample = i * inChannels * plane;
+            for (int y = 0; y < inHeight; y++) {
+                for (int xx = 0; xx < inWidth; xx++) {
+                    for (int c = 0; c < inChannels; c++) {
+                        int channel = sample + c * plane;
+                        for (int ky = -1; ky <= 1; ky++) {
+                            int sy = y + ky;
+                            boolean rowInside = sy >= 0 && sy < inHeight;
+                            for (int kx = -1; kx <= 1; kx++) {
+                                int sx = xx + kx;
+                                dst[d++] = rowInside && sx >= 0 && sx < inWidth ? src[channel + sy * inWidth + sx] : 0f;
+                            }
+                        }
+                    }
+                }
+            }
         }
-        INDArray normalised = p.subRowVector(mean).muliRowVector(invStd);
-        INDArray y = normalised.mulRowVector(gamma).addiRowVector(beta);
-        cache = train ? new Cache(n, cols, z, masks, normalised, invStd, true) : null;
-        return y.reshape(n, (long) oh * ow * outChannels);
+        return Steps.rows(dst, n * plane, columns);
+    }
+
+    /** The same rows as {@link #patchRows} through ND4J's im2col, for any data type (the double-precision tests). */
+    INDArray patchRowsNd4j(INDArray input) {
+        int n = (int) input.size(0);
+        // [n, in, 3, 3, h, w] -> rows (n, h, w), columns (in, kh, kw). The output array fixes the data type (im2col
+        // would otherwise allocate in ND4J's default type).
+        INDArray patches = Nd4j.create(type, n, inChannels, 3, 3, inHeight, inWidth);
+        return Convolution.im2col(input, 3, 3, 1, 1, 1, 1, false, patches)
+                .permute(0, 4, 5, 1, 2, 3).dup('c').reshape((long) n * inHeight * inWidth, inChannels * 9L);
     }
 
     /**
@@ -205,9 +303,9 @@ final class ConvBlock {
         } else {
             da = da5;
         }
-        INDArray dz = da.reshape((long) n * inHeight * inWidth, outChannels)
-                .muli(c.preActivation().gt(0.0).castTo(type));
-        INDArray dWeight = dz.transpose().mmul(c.cols());
+        INDArray dz = Steps.reluBackward(da.reshape((long) n * inHeight * inWidth, outChannels), c.preActivation());
+        INDArray dWeight = Nd4j.createUninitialized(type, outChannels, c.cols().columns());
+        Nd4j.gemm(dz, c.cols(), dWeight, true, false, 1.0, 0.0);                // dz^T cols
         return new Gradients(dWeight, dGamma, dBeta);
     }
 

@@ -78,6 +78,17 @@ public final class Steps {
         return a;
     }
 
+    /** The values of a float32 array in row-major order, as a Java array: one bulk copy (a dup first for views). */
+    public static float[] hostFloats(INDArray a) {
+        if (a.dataType() != DataType.FLOAT) {
+            throw new IllegalArgumentException("hostFloats needs float32, got " + a.dataType());
+        }
+        INDArray whole = a.isView() || a.ordering() != 'c' ? a.dup('c') : a;
+        float[] out = new float[Math.toIntExact(whole.length())];
+        whole.data().asNioFloat().get(0, out, 0, out.length);
+        return out;
+    }
+
     /**
      * Rows {@code rows} of a float32 c-order matrix, as a new {@code rows.length x columns} array in the open
      * workspace: a bulk copy per row, where ND4J's getRows took several times longer for a batch of cached features.

@@ -104,4 +104,45 @@ class CafoUnitsTest {
         b.forward(x, false);
         assertEquals(Nd4j.zeros(DataType.DOUBLE, 2), b.runningMean, "inference mode leaves statistics alone");
     }
+
+    @Test
+    void hostPatchRowsEqualNd4jIm2colInTheWeightRowsOrder() {
+        // Odd size and several channels: padding on every border, and the (in, kh, kw) column order.
+        ConvBlock b = new ConvBlock(3, 4, 5, 5, DataType.FLOAT, new SplittableRandom(2));
+        INDArray x = Nd4j.rand(DataType.FLOAT, 2, 3, 5, 5).subi(0.5);
+        INDArray host = b.patchRows(x);
+        INDArray nd4j = b.patchRowsNd4j(x);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(nd4j.shape(), host.shape());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(nd4j.data().asFloat(), host.data().asFloat());
+        // A view (every other sample) gives the same rows as its copy.
+        INDArray four = Nd4j.rand(DataType.FLOAT, 4, 3, 5, 5);
+        INDArray view = four.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 2, 4));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(b.patchRowsNd4j(view.dup()).data().asFloat(),
+                b.patchRows(view).data().asFloat());
+    }
+
+    @Test
+    void hostMaxPoolEqualsNd4jPoolingWithTiesAndAnOddBorder() {
+        ConvBlock b = new ConvBlock(1, 3, 5, 5, DataType.FLOAT, new SplittableRandom(4));
+        int n = 2;
+        // ReLU-like values with many ties (zeros and repeated small integers) on a 5x5 grid: floor-mode pooling.
+        float[] v = new float[n * 5 * 5 * 3];
+        SplittableRandom rng = new SplittableRandom(9);
+        for (int i = 0; i < v.length; i++) {
+            v[i] = Math.max(0, rng.nextInt(4) - 1);
+        }
+        INDArray a = Nd4j.create(v, new long[] {n * 25L, 3}, DataType.FLOAT);
+        for (boolean train : new boolean[] {false, true}) {
+            ConvBlock.Pooled host = b.maxPool(a, n, train);
+            ConvBlock.Pooled nd4j = b.maxPoolNd4j(a, n, train);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(nd4j.values().shape(), host.values().shape());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(nd4j.values().dup('c').data().asFloat(),
+                    host.values().dup('c').data().asFloat());
+            for (int k = 0; train && k < 4; k++) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(nd4j.masks()[k].shape(), host.masks()[k].shape());
+                org.junit.jupiter.api.Assertions.assertArrayEquals(nd4j.masks()[k].dup('c').data().asFloat(),
+                        host.masks()[k].dup('c').data().asFloat(), "mask " + k);
+            }
+        }
+    }
 }
