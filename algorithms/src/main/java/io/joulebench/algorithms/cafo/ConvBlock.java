@@ -44,6 +44,19 @@ final class ConvBlock {
 
     private Cache cache;
 
+    /**
+     * Host buffers of the host-side patch and pooling passes, reused across batches (fresh arrays per batch grew the
+     * heap by gigabytes of garbage on a full-size run). A block is used by one thread at a time.
+     */
+    private final float[][] scratch = new float[4][];
+
+    private float[] scratch(int slot, int size) {
+        if (scratch[slot] == null || scratch[slot].length < size) {
+            scratch[slot] = new float[size];
+        }
+        return scratch[slot];
+    }
+
     /** Intermediate values of the last forward pass, kept for {@link #backward}. */
     private record Cache(int n, INDArray cols, INDArray preActivation, INDArray[] poolMasks, INDArray normalised,
                          INDArray invStd, boolean train) {
@@ -151,9 +164,9 @@ final class ConvBlock {
         int oh = outHeight();
         int ow = outWidth();
         int c = outChannels;
-        float[] src = Steps.hostFloats(a);
+        float[] src = Steps.hostFloats(a, scratch(0, (int) a.length()));
         int outputs = n * oh * ow * c;
-        float[] out = new float[outputs];
+        float[] out = scratch(1, outputs);
         float[][] mask = train ? new float[4][outputs] : null;
         int o = 0;
         for (int i = 0; i < n; i++) {
@@ -229,9 +242,9 @@ final class ConvBlock {
     INDArray patchRows(INDArray input) {
         int n = (int) input.size(0);
         int plane = inHeight * inWidth;
-        float[] src = Steps.hostFloats(input);
+        float[] src = Steps.hostFloats(input, scratch(0, n * inChannels * plane));
         int columns = inChannels * 9;
-        float[] dst = new float[n * plane * columns];
+        float[] dst = scratch(1, n * plane * columns);
         int d = 0;
         for (int i = 0; i < n; i++) {
             int sample = i * inChannels * plane;

@@ -80,12 +80,18 @@ public final class Steps {
 
     /** The values of a float32 array in row-major order, as a Java array: one bulk copy (a dup first for views). */
     public static float[] hostFloats(INDArray a) {
+        return hostFloats(a, null);
+    }
+
+    /** As {@link #hostFloats(INDArray)}, into {@code reuse} when it is large enough (its tail left as it was). */
+    public static float[] hostFloats(INDArray a, float[] reuse) {
         if (a.dataType() != DataType.FLOAT) {
             throw new IllegalArgumentException("hostFloats needs float32, got " + a.dataType());
         }
         INDArray whole = a.isView() || a.ordering() != 'c' ? a.dup('c') : a;
-        float[] out = new float[Math.toIntExact(whole.length())];
-        whole.data().asNioFloat().get(0, out, 0, out.length);
+        int length = Math.toIntExact(whole.length());
+        float[] out = reuse != null && reuse.length >= length ? reuse : new float[length];
+        whole.data().asNioFloat().get(0, out, 0, length);
         return out;
     }
 
