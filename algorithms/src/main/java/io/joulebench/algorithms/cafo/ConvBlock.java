@@ -48,7 +48,7 @@ final class ConvBlock {
      * Host buffers of the host-side patch and pooling passes, reused across batches (fresh arrays per batch grew the
      * heap by gigabytes of garbage on a full-size run). A block is used by one thread at a time.
      */
-    private final float[][] scratch = new float[4][];
+    private final float[][] scratch = new float[2][]; // input copy, output
 
     private float[] scratch(int slot, int size) {
         if (scratch[slot] == null || scratch[slot].length < size) {
@@ -158,7 +158,7 @@ final class ConvBlock {
     /**
      * 2x2 max-pool (stride 2, floor mode) of the ReLU output {@code a} (rows (n, y, x), columns out) on the host:
      * one pass over a float copy; in training also the masks of the first maximal position per window (as
-     * PyTorch's max-pool routes the gradient on ties). About 4x ND4J's strided-view maxima here.
+     * PyTorch's max-pool routes the gradient on ties), instead of ND4J maxima over strided views.
      */
     Pooled maxPool(INDArray a, int n, boolean train) {
         int oh = outHeight();
@@ -237,7 +237,7 @@ final class ConvBlock {
     /**
      * The 3x3 patches (stride 1, zero padding 1) of NCHW float input as rows (n, y, x) and columns (in, kh, kw),
      * the weight rows' order. Built on the host in one pass with sequential writes: ND4J's im2col followed by the
-     * permute to this layout took 86 ms for a batch of 128 at 7x7x128 (more than the gemm), this about 10 ms.
+     * permute to this layout took 86 ms for a batch of 128 at 7x7x128 (more than the gemm), this about 13 ms.
      */
     INDArray patchRows(INDArray input) {
         int n = (int) input.size(0);

@@ -66,8 +66,11 @@ final class LinearHead {
         INDArray error = ce.gradient();
         INDArray dW = Nd4j.createUninitialized(x.dataType(), inputs(), classes());
         Nd4j.gemm(x, error, dW, true, false, 1.0 / n, 0.0);                 // x^T error / n
-        List<INDArray> grads = bias == null ? List.of(dW) : List.of(dW, Steps.columnSums(error).divi(n).reshape(bias.shape()).dup());
-        return new Step(ce.lossSum() / n, error, grads);
+        if (bias == null) {
+            return new Step(ce.lossSum() / n, error, List.of(dW));
+        }
+        INDArray dBias = Steps.columnSums(error).divi(n).reshape(bias.shape()).dup(); // the optimiser wants no view
+        return new Step(ce.lossSum() / n, error, List.of(dW, dBias));
     }
 
     /** Row-wise softmax, shifted by the row maximum for stability. */
