@@ -4,11 +4,13 @@ import io.joulebench.algorithms.Backend;
 import io.joulebench.algorithms.data.Dataset;
 import io.joulebench.energy.host.HostFacts;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /** Gathers provenance facts once per process; the dataset part per dataset. */
@@ -45,15 +47,43 @@ public final class ProvenanceCollector {
                 Backend.facts(), null);
     }
 
-    /** {commit or null, note}. */
-    private String[] git() {
-        String commit = run("git", "-C", checkout.toString(), "rev-parse", "HEAD");
-        if (commit == null || !commit.matches("[0-9a-f]{40}")) {
+    /**
+     * {commit or null, note}. The commit is the one the running jar was built from (recorded at build time in
+     * {@value #BUILD_PROPERTIES}), so a run with an older jar is not credited to a newer checkout; without that
+     * file (classes run from an IDE, say), the checkout's HEAD.
+     */
+    String[] git() {
+        String head = run("git", "-C", checkout.toString(), "rev-parse", "HEAD");
+        boolean headKnown = head != null && head.matches("[0-9a-f]{40}");
+        Properties build = buildProperties();
+        String built = build.getProperty("git.commit.id", "");
+        if (built.matches("[0-9a-f]{40}")) {
+            String note = "true".equals(build.getProperty("git.dirty")) ? "built with uncommitted changes" : "clean";
+            if (headKnown && !head.equals(built)) {
+                note += "; the checkout is now at " + head;
+            }
+            return new String[] {built, note};
+        }
+        if (!headKnown) {
             return new String[] {null, "unknown: " + checkout + " is not a git checkout, or git is not installed"};
         }
         String status = run("git", "-C", checkout.toString(), "status", "--porcelain", "--untracked-files=no");
         String note = status == null ? "unknown whether clean" : status.isBlank() ? "clean" : "uncommitted changes";
-        return new String[] {commit, note};
+        return new String[] {head, note + " (checkout HEAD; no build record)"};
+    }
+
+    static final String BUILD_PROPERTIES = "/joulebench-build.properties";
+
+    private static Properties buildProperties() {
+        Properties p = new Properties();
+        try (InputStream in = ProvenanceCollector.class.getResourceAsStream(BUILD_PROPERTIES)) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            // No build record: git() falls back to the checkout.
+        }
+        return p;
     }
 
     private static String run(String... command) {
