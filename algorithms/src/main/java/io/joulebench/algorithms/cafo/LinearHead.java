@@ -82,36 +82,13 @@ final class LinearHead {
 
     /** Sum over rows of -log softmax(logits)[label], computed with log-sum-exp in double. */
     static double crossEntropySum(INDArray logits, int[] labels) {
-        double[][] z = logits.castTo(DataType.DOUBLE).toDoubleMatrix();
-        double sum = 0;
-        for (int i = 0; i < labels.length; i++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (double v : z[i]) {
-                max = Math.max(max, v);
-            }
-            double s = 0;
-            for (double v : z[i]) {
-                s += Math.exp(v - max);
-            }
-            sum += max + Math.log(s) - z[i][labels[i]];
-        }
-        return sum;
+        return SoftmaxCrossEntropy.evaluate(logits, labels).lossSum();
     }
 
-    /** Row-wise argmax. */
+    /** Row-wise argmax (first maximum). */
     static int[] argmax(INDArray scores) {
-        double[][] z = scores.castTo(DataType.DOUBLE).toDoubleMatrix();
-        int[] out = new int[z.length];
-        for (int i = 0; i < z.length; i++) {
-            int best = 0;
-            for (int c = 1; c < z[i].length; c++) {
-                if (z[i][c] > z[i][best]) {
-                    best = c;
-                }
-            }
-            out[i] = best;
-        }
-        return out;
+        return SoftmaxCrossEntropy.argmaxRows(scores.castTo(DataType.DOUBLE).dup('c').data().asDouble(),
+                (int) scores.rows(), (int) scores.columns());
     }
 
     static INDArray oneHot(int[] labels, int classes, DataType type) {
