@@ -53,9 +53,10 @@ final class LocalMlpTrainer implements Trainer {
         int batchSize = config.getInt("batch-size");
         int maxEpochs = config.getInt("epochs");
         double lr = config.getDouble("lr");
-        Adam adamW = Adam.decoupled(net.parameters(), config.getDouble("weight-decay"));
+        List<INDArray> params = net.parameters();
+        Adam adamW = Adam.decoupled(params, config.getDouble("weight-decay"));
         EarlyStopping stopping = new EarlyStopping(config.getInt("patience"), config.getDouble("min-delta"));
-        List<INDArray> best = net.parameters().stream().map(Steps::persistentZerosLike).toList();
+        List<INDArray> best = params.stream().map(Steps::persistentZerosLike).toList();
         boolean haveBest = false;
 
         long samplesSeen = 0;
@@ -82,7 +83,7 @@ final class LocalMlpTrainer implements Trainer {
             EarlyStopping.Decision decision = stopping.update(epoch, val.loss(), val.accuracy());
             if (decision.newBestAccuracy()) {
                 for (int i = 0; i < best.size(); i++) {
-                    best.get(i).assign(net.parameters().get(i));
+                    best.get(i).assign(params.get(i));
                 }
                 haveBest = true;
             }
@@ -97,7 +98,7 @@ final class LocalMlpTrainer implements Trainer {
         listener.onTestStart();
         if (haveBest) {
             for (int i = 0; i < best.size(); i++) {
-                net.parameters().get(i).assign(best.get(i));
+                params.get(i).assign(best.get(i));
             }
         }
         Eval test = evaluate(net, data.test(), 2 * batchSize);
