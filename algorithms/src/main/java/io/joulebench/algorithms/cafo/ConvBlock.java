@@ -134,9 +134,9 @@ final class ConvBlock {
         INDArray mean;
         INDArray invStd;
         if (train) {
-            mean = p.mean(0);
+            mean = columnMeans(p);
             INDArray centred = p.subRowVector(mean);
-            INDArray var = centred.mul(centred).mean(0);
+            INDArray var = columnMeans(centred.mul(centred));
             invStd = Transforms.pow(var.add(BN_EPS), -0.5, false);
             long m = p.size(0);
             runningMean.muli(1 - BN_MOMENTUM).addi(mean.mul(BN_MOMENTUM));
@@ -290,12 +290,12 @@ final class ConvBlock {
         int oh = outHeight();
         int ow = outWidth();
         INDArray dy = dOut.castTo(type).reshape((long) n * oh * ow, outChannels);
-        INDArray dBeta = dy.sum(0);
-        INDArray dGamma = dy.mul(c.normalised()).sum(0);
+        INDArray dBeta = columnTotals(dy);
+        INDArray dGamma = columnTotals(dy.mul(c.normalised()));
         // BatchNorm (batch statistics): dp = invStd * (dxhat - mean(dxhat) - xhat * mean(dxhat * xhat)).
         INDArray dxhat = dy.mulRowVector(gamma);
-        INDArray meanDxhat = dxhat.mean(0);
-        INDArray meanDxhatXhat = dxhat.mul(c.normalised()).mean(0);
+        INDArray meanDxhat = columnMeans(dxhat);
+        INDArray meanDxhatXhat = columnMeans(dxhat.mul(c.normalised()));
         INDArray dp = dxhat.subRowVector(meanDxhat)
                 .subi(c.normalised().mulRowVector(meanDxhatXhat))
                 .muliRowVector(c.invStd());
@@ -320,6 +320,18 @@ final class ConvBlock {
         INDArray dWeight = Nd4j.createUninitialized(type, outChannels, c.cols().columns());
         Nd4j.gemm(dz, c.cols(), dWeight, true, false, 1.0, 0.0);                // dz^T cols
         return new Gradients(dWeight, dGamma, dBeta);
+    }
+
+    /**
+     * Per-channel sums over the rows of {@code [rows, out]}, shaped like gamma: gemm-based column sums, several
+     * times faster than ND4J's {@code sum(0)} reduction here.
+     */
+    private INDArray columnTotals(INDArray m) {
+        return Steps.columnSums(m).reshape(outChannels).dup();
+    }
+
+    private INDArray columnMeans(INDArray m) {
+        return columnTotals(m).divi(m.rows());
     }
 
     /** Drops what the last forward pass kept for backward. */
