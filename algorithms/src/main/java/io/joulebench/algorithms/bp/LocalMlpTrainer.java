@@ -1,7 +1,5 @@
 package io.joulebench.algorithms.bp;
 
-import io.joulebench.algorithms.EpochStart;
-import io.joulebench.algorithms.EpochStats;
 import io.joulebench.algorithms.Trainer;
 import io.joulebench.algorithms.TrainerConfig;
 import io.joulebench.algorithms.TrainingListener;
@@ -17,7 +15,6 @@ import io.joulebench.algorithms.local.SoftmaxCrossEntropy;
 import io.joulebench.algorithms.local.Steps;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
@@ -28,7 +25,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 /**
  * The MLP twin on the same hand-written ND4J kernels as MF and FF (engine {@code local}): gemms with transpose
  * flags, per-step workspaces, the fused host-side AdamW. Same model, loss, optimiser and stopping rules as the
- * DL4J engine ({@link BpMlpTrainer}), so comparisons with MF and FF measure the algorithms, not the libraries.
+ * DL4J engine ({@link BpMlpTrainer}), run by the same {@link SupervisedLoop}, so comparisons with MF and FF measure the algorithms, not the libraries.
  *
  * <p>Layer k holds {@code W_k [out, in]} and {@code b_k [1, out]}; hidden layers apply ReLU, the last one gives
  * the class scores. AdamW (decoupled decay on weights and biases, as the study's {@code torch.optim.AdamW}).
@@ -49,67 +46,57 @@ final class LocalMlpTrainer implements Trainer {
         Mlp net = Mlp.initialise(data.info().shape().size(), config.getIntList("hidden"), data.info().numClasses(),
                 config.getString("output-init").equals("normal-0.01"), rng.split());
         SplittableRandom shuffleRng = rng.split();
-
-        int batchSize = config.getInt("batch-size");
-        int maxEpochs = config.getInt("epochs");
         double lr = config.getDouble("lr");
         List<INDArray> params = net.parameters();
         Adam adamW = Adam.decoupled(params, config.getDouble("weight-decay"));
-        EarlyStopping stopping = new EarlyStopping(config.getInt("patience"), config.getDouble("min-delta"));
         List<INDArray> best = params.stream().map(Steps::persistentZerosLike).toList();
-        boolean haveBest = false;
 
-        long samplesSeen = 0;
-        double flops = 0;
-        int epoch = 0;
-        String stopReason = "max-epochs (" + maxEpochs + ")";
-        while (epoch < maxEpochs) {
-            epoch++;
-            listener.onEpochStart(new EpochStart(Dl4jSupervisedTrainer.STAGE, epoch, maxEpochs));
-            double lossSum = 0;
-            long rows = 0;
-            for (Batch b : Batches.training(data.train(), batchSize, shuffleRng, data.info().augmented())) {
+        return SupervisedLoop.run(config, data, shuffleRng, listener, new SupervisedLoop.Model() {
+            private boolean haveBest;
+
+            @Override
+            public double trainStep(Batch b) {
                 try (MemoryWorkspace ws = Steps.open("bp-mlp-step")) {
                     Mlp.Step step = net.lossAndGradients(input(b), b.labels());
                     adamW.step(step.gradients(), lr);
-                    lossSum += step.lossSum();
+                    return step.lossSum();
                 }
-                rows += b.size();
-                samplesSeen += b.size();
-                flops += net.trainFlops(b.size());
             }
-            Eval val = evaluate(net, data.validation(), 2 * batchSize);
-            flops += net.forwardFlops() * data.validation().size();
-            EarlyStopping.Decision decision = stopping.update(epoch, val.loss(), val.accuracy());
-            if (decision.newBestAccuracy()) {
+
+            @Override
+            public double trainFlops(int rows) {
+                return net.trainFlops(rows);
+            }
+
+            @Override
+            public double forwardFlops() {
+                return net.forwardFlops();
+            }
+
+            @Override
+            public SupervisedLoop.Evaluation evaluate(DataSplit split, int batchSize) {
+                return LocalMlpTrainer.evaluate(net, split, batchSize);
+            }
+
+            @Override
+            public void keepBest() {
                 for (int i = 0; i < best.size(); i++) {
                     best.get(i).assign(params.get(i));
                 }
                 haveBest = true;
             }
-            listener.onEpochEnd(new EpochStats(Dl4jSupervisedTrainer.STAGE, epoch,
-                    rows == 0 ? Double.NaN : lossSum / rows, val.loss(), val.accuracy(), samplesSeen,
-                    (double) samplesSeen / data.train().size(), flops, Map.of()));
-            if (decision.stop()) {
-                stopReason = "early-stop (validation loss, patience " + config.getInt("patience") + ")";
-                break;
+
+            @Override
+            public void restoreBest() {
+                for (int i = 0; haveBest && i < best.size(); i++) {
+                    params.get(i).assign(best.get(i));
+                }
             }
-        }
-        listener.onTestStart();
-        if (haveBest) {
-            for (int i = 0; i < best.size(); i++) {
-                params.get(i).assign(best.get(i));
-            }
-        }
-        Eval test = evaluate(net, data.test(), 2 * batchSize);
-        return new TrainingResult(test.accuracy(), test.loss(), epoch, Map.of(Dl4jSupervisedTrainer.STAGE, epoch),
-                stopping.bestAccuracyEpoch(), stopReason, samplesSeen, flops);
+        });
     }
 
-    record Eval(double loss, double accuracy) {
-    }
 
-    static Eval evaluate(Mlp net, DataSplit split, int batchSize) {
+    static SupervisedLoop.Evaluation evaluate(Mlp net, DataSplit split, int batchSize) {
         double lossSum = 0;
         long correct = 0;
         for (Batch b : Batches.evaluation(split, batchSize)) {
@@ -119,7 +106,7 @@ final class LocalMlpTrainer implements Trainer {
                 correct += r.correct();
             }
         }
-        return new Eval(lossSum / split.size(), (double) correct / split.size());
+        return new SupervisedLoop.Evaluation(lossSum / split.size(), (double) correct / split.size());
     }
 
     private static INDArray input(Batch b) {
