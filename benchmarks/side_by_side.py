@@ -20,7 +20,8 @@ def main(java_path, torch_path):
     print(f"\n| workload | JouleBench samples/s (GFLOP/s) | PyTorch samples/s (GFLOP/s) | JouleBench / PyTorch |")
     print("|---|---|---|---|")
     for name, (rate, gflops) in java.items():
-        peer = torch.get(name)
+        # Engine variants (", DL4J") share the PyTorch peer of the default engine's workload.
+        peer = torch.get(name) or torch.get(name.replace(", DL4J)", ")"))
         theirs = f"{peer[0]:.0f} ({peer[1]:.1f})" if peer else "-"
         ratio = f"{rate / peer[0]:.2f}" if peer else "-"
         print(f"| {name} | {rate:.0f} ({gflops:.1f}) | {theirs} | {ratio} |")

@@ -110,15 +110,16 @@ def workloads(steps_scale=1.0):
         F.cross_entropy(bp(x), y).backward()
         bp_opt.step()
 
-    # As the trainers count: bp-cnn forward plus "about twice the forward" for the backward (Dl4jSupervisedTrainer);
-    # DFA forward, weight gradients and the feedback projections e B_k (DfaPhase.trainFlopsPerSample).
+    # As the trainers count: bp-cnn forward, weight gradients and the input gradients of every layer but the first
+    # (LocalCnnTrainer.Cnn.trainFlops); DFA forward, weight gradients and the feedback projections e B_k
+    # (DfaPhase.trainFlopsPerSample).
     forward = conv_flops + 2.0 * flat_last * CLASSES
     flats = [CHANNELS[0] * 14 * 14, CHANNELS[1] * 7 * 7, flat_last]
     dfa_flops = (2 * forward + sum(2.0 * CLASSES * f for f in flats)) * B
-    train_flops = 3 * forward * B
+    train_flops = (3 * forward - 2.0 * 28 * 28 * CHANNELS[0] * 9) * B
     return [
         ("cafo blocks forward (3 blocks, inference)", blocks_forward, B, steps, conv_flops * B),
         ("cafo predictor step (6272->10, Adam)", predictor_step, B, 10 * steps, 4.0 * cache.shape[1] * CLASSES * B),
         ("cafo-dfa block step (3 blocks, DFA + Adam)", dfa_step, B, steps, dfa_flops),
-        ("bp-cnn step (3 blocks + linear, AdamW, DL4J)", bp_step, B, steps, train_flops),
+        ("bp-cnn step (3 blocks + linear, AdamW)", bp_step, B, steps, train_flops),
     ]

@@ -31,6 +31,10 @@ public final class BpCnnProvider implements TrainerProvider {
         List<ParameterSpec> specs = new ArrayList<>();
         specs.add(ParameterSpec.intList("channels", "32,128,512", 1, 65_536, "output channels of each conv block"));
         specs.addAll(Dl4jConfigs.trainingParameters(5.6409e-4, 8.5971e-6, 10));
+        specs.add(ParameterSpec.choice("engine", BpMlpProvider.ENGINE_LOCAL,
+                List.of(BpMlpProvider.ENGINE_LOCAL, BpMlpProvider.ENGINE_DL4J),
+                "local: hand-written kernels, CaFo's own conv blocks (like-for-like timing); dl4j: DL4J's"
+                        + " MultiLayerNetwork"));
         return specs;
     }
 
@@ -58,6 +62,7 @@ public final class BpCnnProvider implements TrainerProvider {
 
     @Override
     public Trainer create(TrainerConfig config) {
-        return new BpCnnTrainer(config);
+        return config.getString("engine").equals(BpMlpProvider.ENGINE_DL4J) ? new BpCnnTrainer(config)
+                : new LocalCnnTrainer(config);
     }
 }

@@ -1,5 +1,7 @@
 package io.joulebench.algorithms.cafo;
 
+import io.joulebench.algorithms.local.ConvBlock;
+import io.joulebench.algorithms.local.LinearHead;
 import io.joulebench.algorithms.local.Adam;
 import io.joulebench.algorithms.local.Plateau;
 import io.joulebench.algorithms.local.Steps;
@@ -84,23 +86,6 @@ final class CafoTrainer implements Trainer {
         return "predictor-" + (block + 1);
     }
 
-    /** The blocks for this image shape and channel list, seeded. */
-    static List<ConvBlock> buildBlocks(ImageShape shape, List<Integer> channels, DataType type,
-                                       SplittableRandom rng) {
-        List<ConvBlock> blocks = new ArrayList<>();
-        int in = shape.channels();
-        int h = shape.height();
-        int w = shape.width();
-        for (int out : channels) {
-            ConvBlock b = new ConvBlock(in, out, h, w, type, rng);
-            blocks.add(b);
-            in = out;
-            h = b.outHeight();
-            w = b.outWidth();
-        }
-        return blocks;
-    }
-
     @Override
     public TrainingResult train(TrainingTask task, TrainingListener listener) {
         Dataset data = task.dataset();
@@ -109,7 +94,7 @@ final class CafoTrainer implements Trainer {
         SplittableRandom headRng = rng.split();
         SplittableRandom shuffleRng = rng.split();
         SplittableRandom feedbackRng = rng.split();
-        List<ConvBlock> blocks = buildBlocks(data.info().shape(), config.getIntList("channels"), TYPE, blockRng);
+        List<ConvBlock> blocks = ConvBlock.stack(data.info().shape(), config.getIntList("channels"), TYPE, blockRng);
         Progress progress = new Progress();
 
         if (dfa) {
@@ -302,7 +287,7 @@ final class CafoTrainer implements Trainer {
     }
 
     static INDArray images(float[] features, int n, ImageShape shape) {
-        return Nd4j.create(features, new long[] {n, shape.channels(), shape.height(), shape.width()}, TYPE);
+        return ConvBlock.images(features, n, shape, TYPE);
     }
 
     private static void release(INDArray a) {

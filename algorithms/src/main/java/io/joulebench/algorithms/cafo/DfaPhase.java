@@ -1,5 +1,7 @@
 package io.joulebench.algorithms.cafo;
 
+import io.joulebench.algorithms.local.ConvBlock;
+import io.joulebench.algorithms.local.LinearHead;
 import io.joulebench.algorithms.local.Adam;
 import io.joulebench.algorithms.local.SeededInit;
 import io.joulebench.algorithms.EpochStart;
@@ -171,7 +173,7 @@ final class DfaPhase {
         for (int b = 0; b < blocks.size(); b++) {
             // Last block: true gradient through A. Earlier blocks: delta_b = e B_b / n, kept inside the block.
             INDArray dOut = b == last ? dLogits.mmul(head.weight.transpose()) : dLogits.mmul(feedback.get(b));
-            blockGrads.add(blocks.get(b).backward(dOut));
+            blockGrads.add(blocks.get(b).backward(dOut, false));
         }
         return new StepGradients(headStep.loss(), headStep.error(), blockGrads, headStep.gradients());
     }

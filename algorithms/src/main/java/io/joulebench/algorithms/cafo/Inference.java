@@ -1,5 +1,6 @@
 package io.joulebench.algorithms.cafo;
 
+import io.joulebench.algorithms.local.LinearHead;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

@@ -1,5 +1,6 @@
 package io.joulebench.algorithms.cafo;
 
+import io.joulebench.algorithms.local.LinearHead;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

@@ -1,5 +1,6 @@
 package io.joulebench.algorithms.bp;
 
+import static io.joulebench.algorithms.local.BenchReport.report;
 import static io.joulebench.algorithms.local.BenchReport.reportUnscoped;
 import static io.joulebench.algorithms.local.BenchReport.scaledSteps;
 
@@ -8,18 +9,22 @@ import io.joulebench.algorithms.data.DataSplit;
 import io.joulebench.algorithms.data.Dataset;
 import io.joulebench.algorithms.data.Datasets;
 import io.joulebench.algorithms.data.ImageShape;
+import io.joulebench.algorithms.local.Adam;
+import io.joulebench.algorithms.local.ConvBlock;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Single-thread training throughput of bp-cnn, CaFo's backprop twin, beside {@code cafo.CafoThroughputBench} (same
- * sizes, same BENCH lines, name matching benchmarks/torch_cnn.py). Here because BpCnnTrainer is package-private.
+ * Single-thread training throughput of bp-cnn, CaFo's backprop twin, on both engines, beside
+ * {@code cafo.CafoThroughputBench} (same sizes, same BENCH lines, names matching benchmarks/torch_cnn.py). Here
+ * because the trainers are package-private.
  * Runs only with {@code -Djoulebench.bench=true} and asserts nothing.
  */
 @EnabledIfSystemProperty(named = "joulebench.bench", matches = "true")
@@ -55,5 +60,19 @@ class BpCnnThroughputBench {
         double flops = 3 * trainer.forwardFlopsPerSample(data) * B;
         // DL4J runs fit in its own workspaces, as in the trainer: no step workspace around it.
         reportUnscoped("bp-cnn step (3 blocks + linear, AdamW, DL4J)", steps, B, flops, () -> net.fit(batch));
+
+        // The local engine (the default): CaFo's conv blocks, backprop through them, the fused host AdamW.
+        LocalCnnTrainer.Cnn cnn = LocalCnnTrainer.Cnn.initialise(shape, config.getIntList("channels"), classes,
+                new SplittableRandom(1));
+        Adam adamW = Adam.decoupled(cnn.parameters(), config.getDouble("weight-decay"));
+        double lr = config.getDouble("lr");
+        int[] labels = new int[B];
+        for (int i = 0; i < B; i++) {
+            labels[i] = rng.nextInt(classes);
+        }
+        report("bp-cnn step (3 blocks + linear, AdamW)", steps, B, cnn.trainFlops() * B, () -> {
+            INDArray images = ConvBlock.images(x, B, shape, DataType.FLOAT);
+            adamW.step(cnn.lossAndGradients(images, labels).gradients(), lr);
+        });
     }
 }

@@ -75,11 +75,11 @@ class BpTrainersTest {
     }
 
     @Test
-    void cnnTrainsOnImages() {
+    void dl4jCnnTrainsOnImages() {
         Dataset small = TestData.smaller(256, 128);
         List<EpochStats> epochs = new ArrayList<>();
         TrainingResult r = TestData.train("bp-cnn", small, Map.of("channels", "4,8,16", "epochs", "3", "batch-size", "32",
-                "lr", "3e-3"), 1, epochs);
+                "lr", "3e-3", "engine", "dl4j"), 1, epochs);
         assertEquals(3, epochs.size());
         assertTrue(epochs.get(2).trainLoss() < epochs.get(0).trainLoss(), "loss falls");
         assertTrue(r.testAccuracy() > 0.3, "better than chance: " + r.testAccuracy());

@@ -1,6 +1,11 @@
 package io.joulebench.algorithms.cafo;
 
-import io.joulebench.algorithms.local.SeededInit;
+import static io.joulebench.algorithms.local.GradientCheck.assertClose;
+import static io.joulebench.algorithms.local.GradientCheck.numeric;
+import static io.joulebench.algorithms.local.GradientCheck.random;
+
+import io.joulebench.algorithms.local.ConvBlock;
+import io.joulebench.algorithms.local.LinearHead;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,38 +22,6 @@ import org.nd4j.linalg.factory.Nd4j;
 /** Finite-difference checks, in double precision, of every gradient CaFo computes by hand. */
 class CafoGradientTest {
     private static final DataType D = DataType.DOUBLE;
-    private static final double H = 1e-6;
-
-    static INDArray random(SplittableRandom rng, long... shape) {
-        double[] v = new double[Math.toIntExact(java.util.Arrays.stream(shape).reduce(1, (x, y) -> x * y))];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = SeededInit.gaussian(rng);
-        }
-        return Nd4j.create(v, shape, D);
-    }
-
-    /** Central difference of f with respect to every entry of p (perturbed in place, then restored). */
-    static INDArray numeric(INDArray p, DoubleSupplier f) {
-        INDArray flat = p.reshape(p.length());
-        INDArray g = Nd4j.zeros(D, p.length());
-        for (long i = 0; i < p.length(); i++) {
-            double orig = flat.getDouble(i);
-            flat.putScalar(i, orig + H);
-            double up = f.getAsDouble();
-            flat.putScalar(i, orig - H);
-            double down = f.getAsDouble();
-            flat.putScalar(i, orig);
-            g.putScalar(i, (up - down) / (2 * H));
-        }
-        return g;
-    }
-
-    static void assertClose(INDArray numeric, INDArray analytic, String what) {
-        INDArray a = analytic.reshape(analytic.length());
-        double scale = Math.max(1e-3, numeric.norm2Number().doubleValue());
-        double err = numeric.sub(a).norm2Number().doubleValue() / scale;
-        assertTrue(err < 1e-6, what + ": relative error " + err + "\nnumeric  " + numeric + "\nanalytic " + a);
-    }
 
     @Test
     void predictorCrossEntropyWithL2MatchesFiniteDifferences() {
@@ -87,26 +60,6 @@ class CafoGradientTest {
                 step.gradients().get(0), "weight");
     }
 
-    /** The block backward is the gradient of sum_i <dOut_i, block(x)_i>, BatchNorm batch statistics included. */
-    @Test
-    void blockBackwardIsTheGradientOfTheInjectedLinearLoss() {
-        for (int size : new int[] {6, 5}) {  // 5: the floor-mode pooling drops the last row and column
-            SplittableRandom rng = new SplittableRandom(3 + size);
-            ConvBlock block = new ConvBlock(2, 3, size, size, D, rng);
-            // Move gamma and beta off their initial values so their gradients are exercised generally.
-            block.gamma.assign(random(rng, 3).addi(1.5));
-            block.beta.assign(random(rng, 3));
-            INDArray x = random(rng, 3, 2, size, size);
-            INDArray dOut = random(rng, 3, block.flatSize());
-            DoubleSupplier objective = () -> block.forward(x, true).mul(dOut).sumNumber().doubleValue();
-            block.forward(x, true);
-            ConvBlock.Gradients g = block.backward(dOut);
-            assertClose(numeric(block.weight, objective), g.weight(), "conv weight, " + size + "x" + size);
-            assertClose(numeric(block.gamma, objective), g.gamma(), "gamma, " + size + "x" + size);
-            assertClose(numeric(block.beta, objective), g.beta(), "beta, " + size + "x" + size);
-        }
-    }
-
     /**
      * The DFA step: blocks 1 and 2 get the gradient of (1/n) sum_i <e_i B_b, output_b,i> with e = softmax - onehot;
      * block 3 and the head get the true gradient of the mean CE.
@@ -114,7 +67,7 @@ class CafoGradientTest {
     @Test
     void dfaUpdatesAreFeedbackGradientsForEarlyBlocksAndTrueGradientsForTheLast() {
         SplittableRandom rng = new SplittableRandom(11);
-        List<ConvBlock> blocks = CafoTrainer.buildBlocks(new io.joulebench.algorithms.data.ImageShape(1, 8, 8),
+        List<ConvBlock> blocks = ConvBlock.stack(new io.joulebench.algorithms.data.ImageShape(1, 8, 8),
                 List.of(2, 3, 2), D, rng);
         int classes = 3;
         DfaPhase phase = new DfaPhase(blocks, classes, 1e-3, 0, rng.split(), rng.split());
@@ -150,7 +103,7 @@ class CafoGradientTest {
     @Test
     void feedbackMatricesHaveUnitRowsAndStayFixedAcrossSteps() {
         SplittableRandom rng = new SplittableRandom(5);
-        List<ConvBlock> blocks = CafoTrainer.buildBlocks(new io.joulebench.algorithms.data.ImageShape(1, 8, 8),
+        List<ConvBlock> blocks = ConvBlock.stack(new io.joulebench.algorithms.data.ImageShape(1, 8, 8),
                 List.of(2, 2, 2), D, rng);
         DfaPhase phase = new DfaPhase(blocks, 4, 1e-2, 1e-4, rng.split(), rng.split());
         List<INDArray> before = phase.feedbackMatrices().stream().map(INDArray::dup).toList();

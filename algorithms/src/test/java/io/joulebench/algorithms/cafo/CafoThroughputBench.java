@@ -1,5 +1,7 @@
 package io.joulebench.algorithms.cafo;
 
+import io.joulebench.algorithms.local.LinearHead;
+import io.joulebench.algorithms.local.ConvBlock;
 import static io.joulebench.algorithms.local.BenchReport.report;
 import static io.joulebench.algorithms.local.BenchReport.scaledSteps;
 
@@ -62,7 +64,7 @@ class CafoThroughputBench {
 
         // cafo-rand's cache pass: frozen blocks in inference mode (CafoTrainer.blockOutputs, one batch through all
         // three); counted as the trainer counts it, the blocks' forward FLOPs per sample.
-        List<ConvBlock> frozen = CafoTrainer.buildBlocks(SHAPE, CHANNELS, CafoTrainer.TYPE, rng.split());
+        List<ConvBlock> frozen = ConvBlock.stack(SHAPE, CHANNELS, CafoTrainer.TYPE, rng.split());
         report("cafo blocks forward (3 blocks, inference)", steps, B, B * forwardFlopsPerSample(frozen), () -> {
             INDArray x = CafoTrainer.images(images, B, SHAPE);
             for (int b = 0; b < frozen.size(); b++) {
@@ -98,7 +100,7 @@ class CafoThroughputBench {
 
         // cafo-dfa's block training (DfaPhase.run): one DfaPhase.step per batch, the study's Fashion-MNIST dfa-lr and
         // dfa-wd. Counted as the trainer counts it (DfaPhase.trainFlopsPerSample).
-        List<ConvBlock> blocks = CafoTrainer.buildBlocks(SHAPE, CHANNELS, CafoTrainer.TYPE, rng.split());
+        List<ConvBlock> blocks = ConvBlock.stack(SHAPE, CHANNELS, CafoTrainer.TYPE, rng.split());
         DfaPhase dfa = new DfaPhase(blocks, CLASSES, 1.3847e-4, 1.3311e-5, rng.split(), rng.split());
         report("cafo-dfa block step (3 blocks, DFA + Adam)", steps, B, dfa.trainFlopsPerSample(CLASSES) * B, () -> {
             dfa.step(CafoTrainer.images(images, B, SHAPE), y);

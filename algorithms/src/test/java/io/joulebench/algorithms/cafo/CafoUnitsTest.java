@@ -1,5 +1,7 @@
 package io.joulebench.algorithms.cafo;
 
+import io.joulebench.algorithms.local.ConvBlock;
+import io.joulebench.algorithms.local.LinearHead;
 import io.joulebench.algorithms.local.Plateau;
 import io.joulebench.algorithms.local.SeededInit;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -76,7 +78,7 @@ class CafoUnitsTest {
     void cachedBlockOutputsEqualAFreshForwardPass() {
         SplittableRandom rng = new SplittableRandom(4);
         ImageShape shape = new ImageShape(1, 12, 12);
-        List<ConvBlock> blocks = CafoTrainer.buildBlocks(shape, List.of(3, 4), DataType.FLOAT, rng);
+        List<ConvBlock> blocks = ConvBlock.stack(shape, List.of(3, 4), DataType.FLOAT, rng);
         int n = 7;
         float[] pixels = new float[n * shape.size()];
         for (int i = 0; i < pixels.length; i++) {
@@ -90,59 +92,5 @@ class CafoUnitsTest {
                 blocks.get(0).forward(CafoTrainer.images(pixels, n, shape), false)), false);
         assertEquals(direct, second);
         assertEquals(4 * 3 * 3, blocks.get(1).flatSize());
-        List<ConvBlock> study = CafoTrainer.buildBlocks(new ImageShape(1, 28, 28), List.of(32, 128, 512),
-                DataType.FLOAT, rng);
-        assertEquals(List.of(6272, 6272, 4608), study.stream().map(ConvBlock::flatSize).toList());
-    }
-
-    @Test
-    void frozenBlocksUseInitialBatchNormStatistics() {
-        ConvBlock b = new ConvBlock(1, 2, 4, 4, DataType.DOUBLE, new SplittableRandom(1));
-        assertEquals(Nd4j.zeros(DataType.DOUBLE, 2), b.runningMean);
-        assertEquals(Nd4j.ones(DataType.DOUBLE, 2), b.runningVar);
-        INDArray x = Nd4j.rand(DataType.DOUBLE, 3, 1, 4, 4);
-        b.forward(x, false);
-        assertEquals(Nd4j.zeros(DataType.DOUBLE, 2), b.runningMean, "inference mode leaves statistics alone");
-    }
-
-    @Test
-    void hostPatchRowsEqualNd4jIm2colInTheWeightRowsOrder() {
-        // Odd size and several channels: padding on every border, and the (in, kh, kw) column order.
-        ConvBlock b = new ConvBlock(3, 4, 5, 5, DataType.FLOAT, new SplittableRandom(2));
-        INDArray x = Nd4j.rand(DataType.FLOAT, 2, 3, 5, 5).subi(0.5);
-        INDArray host = b.patchRows(x);
-        INDArray nd4j = b.patchRowsNd4j(x);
-        org.junit.jupiter.api.Assertions.assertArrayEquals(nd4j.shape(), host.shape());
-        org.junit.jupiter.api.Assertions.assertArrayEquals(nd4j.data().asFloat(), host.data().asFloat());
-        // A view (every other sample) gives the same rows as its copy.
-        INDArray four = Nd4j.rand(DataType.FLOAT, 4, 3, 5, 5);
-        INDArray view = four.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 2, 4));
-        org.junit.jupiter.api.Assertions.assertArrayEquals(b.patchRowsNd4j(view.dup()).data().asFloat(),
-                b.patchRows(view).data().asFloat());
-    }
-
-    @Test
-    void hostMaxPoolEqualsNd4jPoolingWithTiesAndAnOddBorder() {
-        ConvBlock b = new ConvBlock(1, 3, 5, 5, DataType.FLOAT, new SplittableRandom(4));
-        int n = 2;
-        // ReLU-like values with many ties (zeros and repeated small integers) on a 5x5 grid: floor-mode pooling.
-        float[] v = new float[n * 5 * 5 * 3];
-        SplittableRandom rng = new SplittableRandom(9);
-        for (int i = 0; i < v.length; i++) {
-            v[i] = Math.max(0, rng.nextInt(4) - 1);
-        }
-        INDArray a = Nd4j.create(v, new long[] {n * 25L, 3}, DataType.FLOAT);
-        for (boolean train : new boolean[] {false, true}) {
-            ConvBlock.Pooled host = b.maxPool(a, n, train);
-            ConvBlock.Pooled nd4j = b.maxPoolNd4j(a, n, train);
-            org.junit.jupiter.api.Assertions.assertArrayEquals(nd4j.values().shape(), host.values().shape());
-            org.junit.jupiter.api.Assertions.assertArrayEquals(nd4j.values().dup('c').data().asFloat(),
-                    host.values().dup('c').data().asFloat());
-            for (int k = 0; train && k < 4; k++) {
-                org.junit.jupiter.api.Assertions.assertArrayEquals(nd4j.masks()[k].shape(), host.masks()[k].shape());
-                org.junit.jupiter.api.Assertions.assertArrayEquals(nd4j.masks()[k].dup('c').data().asFloat(),
-                        host.masks()[k].dup('c').data().asFloat(), "mask " + k);
-            }
-        }
     }
 }

@@ -1,8 +1,5 @@
-package io.joulebench.algorithms.cafo;
+package io.joulebench.algorithms.local;
 
-import io.joulebench.algorithms.local.SoftmaxCrossEntropy;
-import io.joulebench.algorithms.local.Steps;
-import io.joulebench.algorithms.local.SeededInit;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -12,46 +9,47 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * A linear map {@code [n, in] -> [n, classes]} with optional bias, and its mean cross-entropy with gradients:
- * a CaFo predictor, and the auxiliary head of the DFA phase.
+ * a CaFo predictor, the auxiliary head of the DFA phase, the output layer of the CNN twin.
  */
-final class LinearHead {
+public final class LinearHead {
     /** Weights {@code [in, classes]}. */
-    final INDArray weight;
+    public final INDArray weight;
     /** Bias {@code [classes]}, or null without bias. */
-    final INDArray bias;
+    public final INDArray bias;
 
-    LinearHead(INDArray weight, INDArray bias) {
+    public LinearHead(INDArray weight, INDArray bias) {
         this.weight = weight;
         this.bias = bias;
     }
 
     /** PyTorch's nn.Linear default initialisation: weights and bias U(+-1/sqrt(in)). */
-    static LinearHead pytorchDefault(int in, int classes, boolean withBias, DataType type, SplittableRandom rng) {
+    public static LinearHead pytorchDefault(int in, int classes, boolean withBias, DataType type,
+                                            SplittableRandom rng) {
         INDArray w = SeededInit.pytorchDefault(type, in, rng, in, classes);
         INDArray b = withBias ? SeededInit.pytorchDefault(type, in, rng, classes) : null;
         return new LinearHead(w, b);
     }
 
-    List<INDArray> parameters() {
+    public List<INDArray> parameters() {
         return bias == null ? List.of(weight) : List.of(weight, bias);
     }
 
-    int inputs() {
+    public int inputs() {
         return (int) weight.size(0);
     }
 
-    int classes() {
+    public int classes() {
         return (int) weight.size(1);
     }
 
-    INDArray logits(INDArray x) {
+    public INDArray logits(INDArray x) {
         INDArray z = Nd4j.createUninitialized(x.dataType(), x.rows(), classes());
         Nd4j.gemm(x, weight, z, false, false, 1.0, 0.0);
         return bias == null ? z : z.addiRowVector(bias);
     }
 
     /** Mean CE of one batch, the error {@code softmax - onehot} per sample, and the parameter gradients. */
-    record Step(double loss, INDArray error, List<INDArray> gradients) {
+    public record Step(double loss, INDArray error, List<INDArray> gradients) {
     }
 
     /**
@@ -60,7 +58,7 @@ final class LinearHead {
      * runs on the host in double (batch x classes is small); the gemm takes x transposed by flag, never
      * materialised.
      */
-    Step lossAndGradients(INDArray x, int[] labels) {
+    public Step lossAndGradients(INDArray x, int[] labels) {
         int n = labels.length;
         SoftmaxCrossEntropy.Result ce = SoftmaxCrossEntropy.withGradient(logits(x), labels, 1.0);
         INDArray error = ce.gradient();
@@ -74,24 +72,24 @@ final class LinearHead {
     }
 
     /** Row-wise softmax, shifted by the row maximum for stability. */
-    static INDArray softmax(INDArray logits) {
+    public static INDArray softmax(INDArray logits) {
         INDArray shifted = logits.subColumnVector(logits.max(1).reshape(logits.size(0), 1));
         INDArray e = Transforms.exp(shifted, false);
         return e.diviColumnVector(e.sum(1).reshape(logits.size(0), 1));
     }
 
     /** Sum over rows of -log softmax(logits)[label], computed with log-sum-exp in double. */
-    static double crossEntropySum(INDArray logits, int[] labels) {
+    public static double crossEntropySum(INDArray logits, int[] labels) {
         return SoftmaxCrossEntropy.evaluate(logits, labels).lossSum();
     }
 
     /** Row-wise argmax (first maximum). */
-    static int[] argmax(INDArray scores) {
+    public static int[] argmax(INDArray scores) {
         return SoftmaxCrossEntropy.argmaxRows(scores.castTo(DataType.DOUBLE).dup('c').data().asDouble(),
                 (int) scores.rows(), (int) scores.columns());
     }
 
-    static INDArray oneHot(int[] labels, int classes, DataType type) {
+    public static INDArray oneHot(int[] labels, int classes, DataType type) {
         INDArray y = Nd4j.zeros(type, labels.length, classes);
         for (int i = 0; i < labels.length; i++) {
             y.putScalar(i, labels[i], 1.0);

@@ -1,0 +1,159 @@
+package io.joulebench.algorithms.local;
+
+import static io.joulebench.algorithms.local.GradientCheck.assertClose;
+import static io.joulebench.algorithms.local.GradientCheck.numeric;
+import static io.joulebench.algorithms.local.GradientCheck.random;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.joulebench.algorithms.data.ImageShape;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.DoubleSupplier;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+class ConvBlockTest {
+    private static final DataType D = DataType.DOUBLE;
+
+    /**
+     * The backward pass is the gradient of sum_i <dOut_i, block(x)_i>, BatchNorm batch statistics included, with
+     * respect to the parameters and to the input (returned in the flattened (row, column, channel) order).
+     */
+    @Test
+    void backwardIsTheGradientOfTheInjectedLinearLoss() {
+        for (int size : new int[] {6, 5}) {  // 5: the floor-mode pooling drops the last row and column
+            SplittableRandom rng = new SplittableRandom(3 + size);
+            ConvBlock block = new ConvBlock(2, 3, size, size, D, rng);
+            // Move gamma and beta off their initial values so their gradients are exercised generally.
+            block.gamma.assign(random(rng, 3).addi(1.5));
+            block.beta.assign(random(rng, 3));
+            INDArray x = random(rng, 3, 2, size, size);
+            INDArray dOut = random(rng, 3, block.flatSize());
+            DoubleSupplier objective = () -> block.forward(x, true).mul(dOut).sumNumber().doubleValue();
+            block.forward(x, true);
+            ConvBlock.Gradients g = block.backward(dOut, true);
+            assertClose(numeric(block.weight, objective), g.weight(), "conv weight, " + size + "x" + size);
+            assertClose(numeric(block.gamma, objective), g.gamma(), "gamma, " + size + "x" + size);
+            assertClose(numeric(block.beta, objective), g.beta(), "beta, " + size + "x" + size);
+            INDArray inputNchw = g.input().reshape(3, size, size, 2).permute(0, 3, 1, 2).dup('c');
+            assertClose(numeric(x, objective), inputNchw, "input, " + size + "x" + size);
+
+            block.forward(x, true);
+            assertNull(block.backward(dOut, false).input(), "no input gradient unless asked for");
+        }
+    }
+
+    @Test
+    void backwardNeedsATrainingForwardPass() {
+        ConvBlock b = new ConvBlock(1, 2, 4, 4, DataType.FLOAT, new SplittableRandom(1));
+        INDArray dOut = Nd4j.zeros(DataType.FLOAT, 2, b.flatSize());
+        assertThrows(IllegalStateException.class, () -> b.backward(dOut, false));
+        b.forward(Nd4j.rand(DataType.FLOAT, 2, 1, 4, 4), false);
+        assertThrows(IllegalStateException.class, () -> b.backward(dOut, false), "inference keeps nothing");
+    }
+
+    /**
+     * The float32 host kernels against the ND4J reference, same seed: outputs in both modes, running statistics and
+     * all gradients. Integer-valued inputs and weights make pooling ties (the first maximum gets the gradient) and
+     * non-positive maxima (ReLU's zero derivative) common; random ones exercise the general case.
+     */
+    @Test
+    void hostKernelsEqualTheNd4jReference() {
+        for (boolean ties : new boolean[] {false, true}) {
+            for (int size : new int[] {6, 5}) {
+                ConvBlock host = new ConvBlock(3, 4, size, size, DataType.FLOAT, new SplittableRandom(size));
+                ConvBlock reference = ConvBlock.reference(3, 4, size, size, DataType.FLOAT, new SplittableRandom(size));
+                SplittableRandom rng = new SplittableRandom(20 + size);
+                INDArray x = random(rng, 3, 3, size, size).castTo(DataType.FLOAT);
+                if (ties) {
+                    x = Nd4j.rand(DataType.FLOAT, 3, 3, size, size).muli(3).castTo(DataType.INT32)
+                            .castTo(DataType.FLOAT).subi(1);
+                    INDArray w = Nd4j.rand(DataType.FLOAT, host.weight.shape()).muli(3).castTo(DataType.INT32)
+                            .castTo(DataType.FLOAT).subi(1);
+                    host.weight.assign(w);
+                    reference.weight.assign(w);
+                }
+                INDArray gamma = random(rng, 4).castTo(DataType.FLOAT).addi(1.5);
+                host.gamma.assign(gamma);
+                reference.gamma.assign(gamma);
+                String what = (ties ? "ties, " : "random, ") + size + "x" + size;
+                INDArray dOut = random(rng, 3, host.flatSize()).castTo(DataType.FLOAT);
+
+                assertNear(reference.forward(x, true), host.forward(x, true), 1e-5, "training output, " + what);
+                assertNear(reference.runningMean, host.runningMean, 1e-6, "running mean, " + what);
+                assertNear(reference.runningVar, host.runningVar, 1e-6, "running variance, " + what);
+                ConvBlock.Gradients expected = reference.backward(dOut, true);
+                ConvBlock.Gradients actual = host.backward(dOut, true);
+                assertNear(expected.weight(), actual.weight(), 1e-4, "weight gradient, " + what);
+                assertNear(expected.gamma(), actual.gamma(), 1e-4, "gamma gradient, " + what);
+                assertNear(expected.beta(), actual.beta(), 1e-4, "beta gradient, " + what);
+                assertNear(expected.input(), actual.input(), 1e-4, "input gradient, " + what);
+                assertNear(reference.forward(x, false), host.forward(x, false), 1e-5, "inference output, " + what);
+            }
+        }
+    }
+
+    private static void assertNear(INDArray expected, INDArray actual, double tolerance, String what) {
+        assertArrayEquals(expected.shape(), actual.shape(), what);
+        double scale = Math.max(1e-6, expected.norm2Number().doubleValue());
+        double err = expected.sub(actual).norm2Number().doubleValue() / scale;
+        assertTrue(err < tolerance, what + ": relative error " + err);
+    }
+
+    @Test
+    void inferenceUsesTheRunningStatisticsAndLeavesThemAlone() {
+        ConvBlock b = new ConvBlock(1, 2, 4, 4, D, new SplittableRandom(1));
+        assertEquals(Nd4j.zeros(D, 2), b.runningMean);
+        assertEquals(Nd4j.ones(D, 2), b.runningVar);
+        INDArray x = Nd4j.rand(D, 3, 1, 4, 4);
+        b.forward(x, false);
+        assertEquals(Nd4j.zeros(D, 2), b.runningMean, "inference mode leaves statistics alone");
+        b.forward(x, true);
+        assertTrue(b.runningMean.sumNumber().doubleValue() > 0, "training mode moves them");
+    }
+
+    @Test
+    void hostPatchColumnsAreTheTransposeOfNd4jIm2colRows() {
+        // Odd, non-square size and several channels: padding on every border, and the (in, kh, kw) order.
+        ConvBlock b = new ConvBlock(3, 4, 5, 6, DataType.FLOAT, new SplittableRandom(2));
+        INDArray x = Nd4j.rand(DataType.FLOAT, 2, 3, 5, 6).subi(0.5);
+        INDArray host = b.patchColumns(x);
+        INDArray nd4j = b.patchRowsNd4j(x).transpose().dup('c');
+        assertArrayEquals(nd4j.shape(), host.shape());
+        assertArrayEquals(nd4j.data().asFloat(), host.data().asFloat());
+        // A view (every other sample) gives the same patches as its copy.
+        INDArray four = Nd4j.rand(DataType.FLOAT, 4, 3, 5, 6);
+        INDArray view = four.get(NDArrayIndex.interval(0, 2, 4));
+        assertArrayEquals(b.patchColumns(view.dup()).data().asFloat(), b.patchColumns(view).data().asFloat());
+    }
+
+    @Test
+    void patchColumnsAdjointIsTheTransposeOfPatchColumns() {
+        // <patchColumns(x), c> = <x, adjoint(c)> for any x and c: the defining property of col2im.
+        ConvBlock b = new ConvBlock(2, 3, 5, 4, DataType.FLOAT, new SplittableRandom(3));
+        SplittableRandom rng = new SplittableRandom(4);
+        INDArray x = random(rng, 2, 2, 5, 4).castTo(DataType.FLOAT);
+        INDArray c = random(rng, 2 * 9, 2 * 5 * 4).castTo(DataType.FLOAT);
+        double left = b.patchColumns(x).castTo(D).mul(c.castTo(D)).sumNumber().doubleValue();
+        INDArray adjointNhwc = b.patchColumnsAdjoint(c, 2).reshape(2, 5, 4, 2).permute(0, 3, 1, 2);
+        double right = x.castTo(D).mul(adjointNhwc.castTo(D)).sumNumber().doubleValue();
+        assertEquals(left, right, 1e-4 * Math.abs(left));
+    }
+
+    @Test
+    void stackHalvesTheImageAtEveryBlock() {
+        List<ConvBlock> study = ConvBlock.stack(new ImageShape(1, 28, 28),
+                List.of(32, 128, 512), DataType.FLOAT, new SplittableRandom(1));
+        assertEquals(List.of(6272, 6272, 4608), study.stream().map(ConvBlock::flatSize).toList());
+        assertThrows(IllegalArgumentException.class, () -> ConvBlock.stack(
+                new ImageShape(1, 4, 4), List.of(2, 2, 2), DataType.FLOAT,
+                new SplittableRandom(1)), "a 1x1 input cannot be pooled");
+    }
+}
