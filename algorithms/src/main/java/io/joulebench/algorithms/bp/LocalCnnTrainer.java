@@ -144,9 +144,8 @@ final class LocalCnnTrainer implements Trainer {
         /** Class scores; BatchNorm on batch statistics (updating the running ones) when training. */
         INDArray logits(INDArray x, boolean train) {
             INDArray h = x;
-            for (int k = 0; k < blocks.size(); k++) {
-                INDArray out = blocks.get(k).forward(h, train);
-                h = k + 1 < blocks.size() ? blocks.get(k).toNchw(out) : out;
+            for (ConvBlock b : blocks) {
+                h = b.forward(h, train);
             }
             return head.logits(h);
         }
@@ -157,9 +156,8 @@ final class LocalCnnTrainer implements Trainer {
 
         Step lossAndGradients(INDArray x, int[] labels) {
             INDArray h = x;
-            for (int k = 0; k < blocks.size(); k++) {
-                INDArray out = blocks.get(k).forward(h, true);
-                h = k + 1 < blocks.size() ? blocks.get(k).toNchw(out) : out;
+            for (ConvBlock b : blocks) {
+                h = b.forward(h, true);
             }
             LinearHead.Step headStep = head.lossAndGradients(h, labels);
             // d(mean loss)/d(last block's output) = (error / n) W_head^T.

@@ -278,7 +278,7 @@ final class CafoTrainer implements Trainer {
                             to * split.shape().size());
                     input = images(x, to - from, split.shape());
                 } else {
-                    input = previous.toNchw(previousOutputs.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()));
+                    input = previousOutputs.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
                 }
                 out.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()).assign(block.forward(input, false));
             }
@@ -312,9 +312,8 @@ final class CafoTrainer implements Trainer {
             INDArray x = images(batch.features(), batch.size(), split.shape());
             List<INDArray> logits = new ArrayList<>();
             for (int b = 0; b < blocks.size(); b++) {
-                INDArray h = blocks.get(b).forward(x, false);
-                logits.add(predictors.get(b).logits(h));
-                x = blocks.get(b).toNchw(h);
+                x = blocks.get(b).forward(x, false);
+                logits.add(predictors.get(b).logits(x));
             }
             INDArray score = inference.combine(logits);
             int[] predicted = LinearHead.argmax(score);

@@ -160,11 +160,10 @@ final class DfaPhase {
     /** The gradients one DFA step applies (blocks in training mode, so BatchNorm running statistics move). */
     StepGradients gradients(INDArray x, int[] labels) {
         List<INDArray> outputs = new ArrayList<>();
-        INDArray input = x;
+        INDArray h = x;
         for (ConvBlock b : blocks) {
-            INDArray h = b.forward(input, true);
+            h = b.forward(h, true);
             outputs.add(h);
-            input = b.toNchw(h);
         }
         int last = blocks.size() - 1;
         LinearHead.Step headStep = head.lossAndGradients(outputs.get(last), labels);
@@ -184,11 +183,9 @@ final class DfaPhase {
         long correct = 0;
         for (Batch batch : Batches.evaluation(split, batchSize)) {
           try (MemoryWorkspace ws = CafoTrainer.scratch("dfa-validate")) {
-            INDArray input = CafoTrainer.images(batch.features(), batch.size(), split.shape());
-            INDArray h = null;
+            INDArray h = CafoTrainer.images(batch.features(), batch.size(), split.shape());
             for (ConvBlock b : blocks) {
-                h = b.forward(input, false);
-                input = b.toNchw(h);
+                h = b.forward(h, false);
             }
             INDArray logits = head.logits(h);
             int[] labels = Arrays.copyOf(batch.labels(), batch.size());

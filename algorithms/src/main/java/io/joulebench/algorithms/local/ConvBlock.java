@@ -19,11 +19,12 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * written by hand (im2col + gemm) so that a block can back-propagate an error signal injected at its output: inside
  * itself only (CaFo-DFA, input detached) or on to its input (the backprop CNN twin).
  *
- * <p>Layout: inside the block, activations are matrices with one row per (sample, row, column) and one column
- * per channel (NHWC), which makes ReLU and BatchNorm column-wise. The flattened block output is therefore in
- * (row, column, channel) order per sample; {@link #toNchw} turns it into the next block's NCHW input, and the input
- * gradient comes back in the previous block's flattened order. The order of the flattened features is irrelevant to
- * a linear map on top (a fixed permutation of its inputs).
+ * <p>Layout: channels last (NHWC) throughout. A block reads and writes one row per sample, flattened in (row,
+ * column, channel) order, so a block's output is the next block's input as it stands, and its input gradient is the
+ * previous block's output gradient. Inside, activations are matrices with one row per (sample, row, column) and one
+ * column per channel, which makes ReLU and BatchNorm column-wise, and a 3x3 patch is three runs of contiguous
+ * values. The order of the flattened features is irrelevant to a linear map on top (a fixed permutation of its
+ * inputs).
  *
  * <p>BatchNorm follows PyTorch: eps 1e-5, biased batch variance for normalisation in training mode, running
  * statistics updated with momentum 0.1 and the unbiased variance, initial running mean 0 and variance 1, gamma 1,
@@ -44,7 +45,7 @@ public final class ConvBlock {
     public final int inWidth;
     public final DataType type;
 
-    /** Conv weights [out, in*3*3], in PyTorch's (in, kh, kw) order per row. */
+    /** Conv weights [out, 3*3*in], each row in (kh, kw, in) order: the order of a patch of NHWC input. */
     public final INDArray weight;
     public final INDArray gamma;
     public final INDArray beta;
@@ -63,8 +64,7 @@ public final class ConvBlock {
      * alone. A block is used by one thread at a time.
      */
     private enum Slot { INPUT, PATCHES, PRE_ACTIVATION, POOLED, OUTPUT, NORMALISED, OUTPUT_GRADIENT, PRE_GRADIENT,
-        PATCH_GRADIENT, INPUT_GRADIENT_NCHW,
-        INPUT_GRADIENT }
+        PATCH_GRADIENT, INPUT_GRADIENT }
 
     /** Flag on a pooling winner whose maximum was not positive: ReLU passes no gradient to it. */
     private static final int NO_GRADIENT = 4;
@@ -90,10 +90,7 @@ public final class ConvBlock {
                              INDArray invStd) {
     }
 
-    /**
-     * Gradients of one block's parameters, in {@link #parameters()} order, and (when asked for) of its input, in the
-     * previous block's flattened (row, column, channel) order {@code [n, inHeight*inWidth*inChannels]}; else null.
-     */
+    /** Gradients of one block's parameters, in {@link #parameters()} order, and (when asked for) of its input. */
     public record Gradients(INDArray weight, INDArray gamma, INDArray beta, INDArray input) {
         public List<INDArray> asList() {
             return List.of(weight, gamma, beta);
@@ -116,8 +113,10 @@ public final class ConvBlock {
         this.inWidth = inWidth;
         this.type = type;
         this.host = host;
-        // PyTorch Conv2d default: Kaiming-uniform with a = sqrt 5, i.e. U(+-1/sqrt(fan_in)), fan_in = in * 3 * 3.
-        this.weight = SeededInit.pytorchDefault(type, inChannels * 9L, rng, outChannels, inChannels * 9L);
+        // PyTorch Conv2d default: Kaiming-uniform with a = sqrt 5, i.e. U(+-1/sqrt(fan_in)), fan_in = in * 3 * 3,
+        // drawn in PyTorch's (out, in, kh, kw) order, then stored with the input channel last.
+        this.weight = SeededInit.pytorchDefault(type, inChannels * 9L, rng, outChannels, inChannels, 3, 3)
+                .permute(0, 2, 3, 1).dup('c').reshape(outChannels, 9L * inChannels).dup('c'); // whole, not a view
         this.gamma = Nd4j.ones(type, outChannels);
         this.beta = Nd4j.zeros(type, outChannels);
         this.runningMean = Nd4j.zeros(type, outChannels);
@@ -147,9 +146,27 @@ public final class ConvBlock {
         return blocks;
     }
 
-    /** A batch of images as the first block's NCHW input. */
+    /** A batch of images (each stored channel by channel, as datasets hold them) as the first block's input. */
     public static INDArray images(float[] features, int n, ImageShape shape, DataType type) {
-        return Nd4j.create(features, new long[] {n, shape.channels(), shape.height(), shape.width()}, type);
+        int plane = shape.height() * shape.width();
+        int c = shape.channels();
+        float[] nhwc = features;
+        if (c > 1) {
+            nhwc = new float[n * plane * c];
+            for (int i = 0, o = 0; i < n; i++) {
+                for (int p = 0; p < plane; p++) {
+                    for (int ch = 0; ch < c; ch++, o++) {
+                        nhwc[o] = features[(i * c + ch) * plane + p];
+                    }
+                }
+            }
+        }
+        return Nd4j.create(nhwc, new long[] {n, (long) plane * c}, type);
+    }
+
+    /** Values per sample of the block input. */
+    public int inputSize() {
+        return inHeight * inWidth * inChannels;
     }
 
     public int outHeight() {
@@ -176,14 +193,14 @@ public final class ConvBlock {
     }
 
     /**
-     * Runs the block on NCHW input {@code [n, in, h, w]}; returns the flattened output {@code [n, flatSize]}.
+     * Runs the block on input {@code [n, inputSize]} (NHWC, flattened); returns the output {@code [n, flatSize]}.
      * In training mode BatchNorm uses the batch statistics and updates its running ones, and the block keeps what
      * {@link #backward} needs; otherwise BatchNorm uses the running statistics.
      */
     public INDArray forward(INDArray x, boolean train) {
-        if (x.rank() != 4 || x.size(1) != inChannels || x.size(2) != inHeight || x.size(3) != inWidth) {
-            throw new IllegalArgumentException("block expects [n, " + inChannels + ", " + inHeight + ", " + inWidth
-                    + "] input, got " + Arrays.toString(x.shape()));
+        if (x.rank() != 2 || x.columns() != inputSize()) {
+            throw new IllegalArgumentException("block expects [n, " + inputSize() + "] input (" + inHeight + "x"
+                    + inWidth + "x" + inChannels + " channels last), got " + Arrays.toString(x.shape()));
         }
         INDArray input = x.dataType() == type ? x : x.castTo(type);
         return host ? forwardHost(input, train) : forwardNd4j(input, train);
@@ -192,7 +209,7 @@ public final class ConvBlock {
     /**
      * Gradients of {@code sum over samples of <dOut_i, output_i>} for the last training-mode forward pass
      * (BatchNorm's batch statistics included): with respect to the parameters, and with {@code inputGradient} also
-     * to the input.
+     * to the input (in the input's layout).
      */
     public Gradients backward(INDArray dOut, boolean inputGradient) {
         if (hostCache == null && nd4jCache == null) {
@@ -208,20 +225,15 @@ public final class ConvBlock {
         nd4jCache = null;
     }
 
-    /** Turns a flattened block output {@code [n, oh*ow*out]} into the next block's NCHW input. */
-    public INDArray toNchw(INDArray flat) {
-        return flat.reshape(flat.size(0), outHeight(), outWidth(), outChannels).permute(0, 3, 1, 2).dup('c');
-    }
-
     // ---- host kernels (float32) ----
 
     private INDArray forwardHost(INDArray input, boolean train) {
         int n = (int) input.size(0);
         int c = outChannels;
         int pooledRows = n * outHeight() * outWidth();
-        INDArray cols = patchColumns(input);
-        INDArray z = Nd4j.createUninitialized(type, cols.columns(), c);
-        Nd4j.gemm(cols, weight, z, true, true, 1.0, 0.0);                   // cols^T W^T
+        INDArray cols = patchRows(input);
+        INDArray z = Nd4j.createUninitialized(type, cols.rows(), c);
+        Nd4j.gemm(cols, weight, z, false, true, 1.0, 0.0);                  // cols W^T
         float[] pre = Steps.hostFloats(z, buffer(Slot.PRE_ACTIVATION, (int) z.length()));
         float[] pooled = buffer(Slot.POOLED, pooledRows * c);
         byte[] winners = null;
@@ -392,111 +404,94 @@ public final class ConvBlock {
             }
         }
         INDArray dz = Steps.rows(dPre, n * inHeight * inWidth, c);
-        INDArray dWeight = Nd4j.createUninitialized(type, outChannels, cache.cols().rows());
-        Nd4j.gemm(dz, cache.cols(), dWeight, true, true, 1.0, 0.0);         // dz^T cols^T
+        INDArray dWeight = Nd4j.createUninitialized(type, outChannels, cache.cols().columns());
+        Nd4j.gemm(dz, cache.cols(), dWeight, true, false, 1.0, 0.0);        // dz^T cols
         INDArray dInput = null;
         if (inputGradient) {
-            INDArray dCols = Nd4j.createUninitialized(type, cache.cols().rows(), dz.rows());
-            Nd4j.gemm(weight, dz, dCols, true, true, 1.0, 0.0);             // W^T dz^T
-            dInput = patchColumnsAdjoint(dCols, n);
+            INDArray dCols = Nd4j.createUninitialized(type, dz.rows(), cache.cols().columns());
+            Nd4j.gemm(dz, weight, dCols, false, false, 1.0, 0.0);           // dz W
+            dInput = patchRowsAdjoint(dCols, n);
         }
         return new Gradients(dWeight, Nd4j.createFromArray(dGamma), Nd4j.createFromArray(dBeta), dInput);
     }
 
     /**
-     * The 3x3 patches (stride 1, zero padding 1) of NCHW float input as a {@code [in*9, n*h*w]} matrix: one row per
-     * (in, kh, kw), the weight rows' column order, one column per output position (n, y, x). In this layout (Caffe's
-     * im2col) every row is the input channel shifted by the tap, so it is built from contiguous runs; the gemms take
-     * it transposed by flag. Building the transpose element by element took twice as long.
+     * The 3x3 patches (stride 1, zero padding 1) of the input as rows (n, y, x) and columns (kh, kw, in), the weight
+     * rows' order. With channels last, each kernel row of a patch is one contiguous run of the input (three pixels
+     * of all channels), so a patch is three copies plus zeros at the borders. Built a sample at a time (small enough
+     * to stay in cache) and copied into the matrix in bulk.
      */
-    INDArray patchColumns(INDArray input) {
+    INDArray patchRows(INDArray input) {
         int n = (int) input.size(0);
-        int plane = inHeight * inWidth;
-        int positions = n * plane;
-        float[] src = Steps.hostFloats(input, buffer(Slot.INPUT, n * inChannels * plane));
-        float[] row = buffer(Slot.PATCHES, positions);
-        INDArray cols = Nd4j.createUninitialized(DataType.FLOAT, inChannels * 9L, positions);
+        int c = inChannels;
+        int rowLength = 9 * c;
+        int perSample = inHeight * inWidth * rowLength;
+        float[] src = Steps.hostFloats(input, buffer(Slot.INPUT, n * inputSize()));
+        float[] rows = buffer(Slot.PATCHES, perSample);
+        INDArray cols = Nd4j.createUninitialized(DataType.FLOAT, (long) n * inHeight * inWidth, rowLength);
         FloatBuffer target = cols.data().asNioFloat();
-        int j = 0;
-        for (int c = 0; c < inChannels; c++) {
-            for (int dy = -1; dy <= 1; dy++) {
-                for (int dx = -1; dx <= 1; dx++, j++) {
-                    int xFrom = Math.max(0, -dx);               // the x whose source x + dx lies inside
-                    int xTo = Math.min(inWidth, inWidth - dx);
-                    int d = 0;
-                    for (int i = 0; i < n; i++) {
-                        int channel = (i * inChannels + c) * plane;
-                        for (int y = 0; y < inHeight; y++, d += inWidth) {
-                            int sy = y + dy;
-                            if (sy < 0 || sy >= inHeight) {
-                                Arrays.fill(row, d, d + inWidth, 0f);
-                                continue;
-                            }
-                            int from = channel + sy * inWidth + dx;
-                            for (int x = xFrom; x < xTo; x++) {
-                                row[d + x] = src[from + x];
-                            }
-                            if (xFrom > 0) {
-                                row[d] = 0f;
-                            }
-                            if (xTo < inWidth) {
-                                row[d + inWidth - 1] = 0f;
-                            }
+        for (int i = 0; i < n; i++) {
+            int sample = i * inputSize();
+            int d = 0;
+            for (int y = 0; y < inHeight; y++) {
+                for (int x = 0; x < inWidth; x++) {
+                    for (int sy = y - 1; sy <= y + 1; sy++, d += 3 * c) {
+                        if (sy < 0 || sy >= inHeight) {
+                            Arrays.fill(rows, d, d + 3 * c, 0f);
+                            continue;
+                        }
+                        // Pixels x-1..x+1 of source row sy, clipped to the image; the clipped ones are zero.
+                        int first = Math.max(x - 1, 0);
+                        int last = Math.min(x + 1, inWidth - 1);
+                        int to = d + (first - (x - 1)) * c;
+                        System.arraycopy(src, sample + (sy * inWidth + first) * c, rows, to, (last - first + 1) * c);
+                        if (x == 0) {
+                            Arrays.fill(rows, d, d + c, 0f);
+                        }
+                        if (x == inWidth - 1) {
+                            Arrays.fill(rows, d + 2 * c, d + 3 * c, 0f);
                         }
                     }
-                    target.put(j * positions, row, 0, positions);
                 }
             }
+            target.put(i * perSample, rows, 0, perSample);
         }
         return cols;
     }
 
     /**
-     * The adjoint of {@link #patchColumns} (col2im): sums the patch gradients {@code [in*9, n*h*w]} back onto the
-     * input positions they were read from, returned in the previous block's flattened (row, column, channel) order.
+     * The adjoint of {@link #patchRows} (col2im): adds each patch-row gradient back onto the input positions it was
+     * read from, in the input's layout. Reads a sample at a time.
      */
-    INDArray patchColumnsAdjoint(INDArray dCols, int n) {
-        int plane = inHeight * inWidth;
-        int positions = n * plane;
+    INDArray patchRowsAdjoint(INDArray dCols, int n) {
+        int c = inChannels;
+        int perSample = inHeight * inWidth * 9 * c;
         FloatBuffer source = (dCols.isView() || dCols.ordering() != 'c' ? dCols.dup('c') : dCols).data().asNioFloat();
-        float[] row = buffer(Slot.PATCH_GRADIENT, positions);
-        float[] nchw = buffer(Slot.INPUT_GRADIENT_NCHW, n * inChannels * plane);
-        Arrays.fill(nchw, 0, n * inChannels * plane, 0f);
-        int j = 0;
-        for (int c = 0; c < inChannels; c++) {
-            for (int dy = -1; dy <= 1; dy++) {
-                for (int dx = -1; dx <= 1; dx++, j++) {
-                    source.get(j * positions, row, 0, positions);
-                    int xFrom = Math.max(0, -dx);
-                    int xTo = Math.min(inWidth, inWidth - dx);
-                    int d = 0;
-                    for (int i = 0; i < n; i++) {
-                        int channel = (i * inChannels + c) * plane;
-                        for (int y = 0; y < inHeight; y++, d += inWidth) {
-                            int sy = y + dy;
-                            if (sy < 0 || sy >= inHeight) {
-                                continue;
-                            }
-                            int to = channel + sy * inWidth + dx;
-                            for (int x = xFrom; x < xTo; x++) {
-                                nchw[to + x] += row[d + x];
-                            }
+        float[] rows = buffer(Slot.PATCH_GRADIENT, perSample);
+        float[] dst = buffer(Slot.INPUT_GRADIENT, n * inputSize());
+        Arrays.fill(dst, 0, n * inputSize(), 0f);
+        for (int i = 0; i < n; i++) {
+            source.get(i * perSample, rows, 0, perSample);
+            int sample = i * inputSize();
+            int s = 0;
+            for (int y = 0; y < inHeight; y++) {
+                for (int x = 0; x < inWidth; x++) {
+                    for (int sy = y - 1; sy <= y + 1; sy++, s += 3 * c) {
+                        if (sy < 0 || sy >= inHeight) {
+                            continue;
+                        }
+                        int first = Math.max(x - 1, 0);
+                        int last = Math.min(x + 1, inWidth - 1);
+                        int from = s + (first - (x - 1)) * c;
+                        int to = sample + (sy * inWidth + first) * c;
+                        for (int k = 0, length = (last - first + 1) * c; k < length; k++) {
+                            dst[to + k] += rows[from + k];
                         }
                     }
                 }
             }
         }
-        // NCHW (contiguous runs above) to the previous block's (row, column, channel) order.
-        float[] nhwc = buffer(Slot.INPUT_GRADIENT, n * inChannels * plane);
-        for (int i = 0, o = 0; i < n; i++) {
-            int sample = i * inChannels * plane;
-            for (int p = 0; p < plane; p++) {
-                for (int c = 0; c < inChannels; c++, o++) {
-                    nhwc[o] = nchw[sample + c * plane + p];
-                }
-            }
-        }
-        return Steps.rows(nhwc, n, plane * inChannels);
+        return Steps.rows(dst, n, inputSize());
     }
 
     // ---- ND4J reference path (any data type) ----
@@ -567,14 +562,15 @@ public final class ConvBlock {
         return new Pooled(pooled.reshape((long) n * oh * ow, outChannels), masks);
     }
 
-    /** The 3x3 patches as rows (n, y, x) and columns (in, kh, kw): the transpose of {@link #patchColumns}. */
+    /** The same rows as {@link #patchRows}, through ND4J's im2col (which wants NCHW input). */
     INDArray patchRowsNd4j(INDArray input) {
         int n = (int) input.size(0);
-        // [n, in, 3, 3, h, w] -> rows (n, h, w), columns (in, kh, kw). The output array fixes the data type (im2col
+        INDArray nchw = input.reshape(n, inHeight, inWidth, inChannels).permute(0, 3, 1, 2).dup('c');
+        // [n, in, 3, 3, h, w] -> rows (n, h, w), columns (kh, kw, in). The output array fixes the data type (im2col
         // would otherwise allocate in ND4J's default type).
         INDArray patches = Nd4j.create(type, n, inChannels, 3, 3, inHeight, inWidth);
-        return Convolution.im2col(input, 3, 3, 1, 1, 1, 1, false, patches)
-                .permute(0, 4, 5, 1, 2, 3).dup('c').reshape((long) n * inHeight * inWidth, inChannels * 9L);
+        return Convolution.im2col(nchw, 3, 3, 1, 1, 1, 1, false, patches)
+                .permute(0, 4, 5, 2, 3, 1).dup('c').reshape((long) n * inHeight * inWidth, inChannels * 9L);
     }
 
     private Gradients backwardNd4j(INDArray dOut, boolean inputGradient) {
@@ -614,15 +610,15 @@ public final class ConvBlock {
         Nd4j.gemm(dz, c.cols(), dWeight, true, false, 1.0, 0.0);                // dz^T cols
         INDArray dInput = null;
         if (inputGradient) {
-            // Patch gradients [n, h, w, in, 3, 3], each tap added onto its shifted window of the zero-padded input.
-            INDArray dCols = dz.mmul(weight).reshape(n, inHeight, inWidth, inChannels, 3, 3);
+            // Patch gradients [n, h, w, 3, 3, in], each tap added onto its shifted window of the zero-padded input.
+            INDArray dCols = dz.mmul(weight).reshape(n, inHeight, inWidth, 3, 3, inChannels);
             INDArray padded = Nd4j.zeros(type, n, inHeight + 2, inWidth + 2, inChannels);
             for (int ky = 0; ky < 3; ky++) {
                 for (int kx = 0; kx < 3; kx++) {
                     padded.get(NDArrayIndex.all(), NDArrayIndex.interval(ky, ky + inHeight),
                             NDArrayIndex.interval(kx, kx + inWidth), NDArrayIndex.all())
                             .addi(dCols.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all(),
-                                    NDArrayIndex.all(), NDArrayIndex.point(ky), NDArrayIndex.point(kx)));
+                                    NDArrayIndex.point(ky), NDArrayIndex.point(kx), NDArrayIndex.all()));
                 }
             }
             INDArrayIndex rows = NDArrayIndex.interval(1, inHeight + 1);

@@ -35,7 +35,7 @@ class LocalCnnTrainerTest {
             b.gamma.assign(random(rng, b.outChannels).addi(1.5));
             b.beta.assign(random(rng, b.outChannels));
         }
-        INDArray x = random(rng, 4, 2, 7, 7);
+        INDArray x = random(rng, 4, 7 * 7 * 2);
         int[] y = {0, 2, 1, 2};
         DoubleSupplier meanLoss = () -> SoftmaxCrossEntropy.evaluate(net.logits(x, true), y).lossSum() / y.length;
         LocalCnnTrainer.Cnn.Step step = net.lossAndGradients(x, y);

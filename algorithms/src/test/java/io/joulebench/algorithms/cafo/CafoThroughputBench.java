@@ -67,10 +67,8 @@ class CafoThroughputBench {
         List<ConvBlock> frozen = ConvBlock.stack(SHAPE, CHANNELS, CafoTrainer.TYPE, rng.split());
         report("cafo blocks forward (3 blocks, inference)", steps, B, B * forwardFlopsPerSample(frozen), () -> {
             INDArray x = CafoTrainer.images(images, B, SHAPE);
-            for (int b = 0; b < frozen.size(); b++) {
-                INDArray h = frozen.get(b).forward(x, false);
-                // Only a next block needs its input back in NCHW.
-                x = b + 1 < frozen.size() ? frozen.get(b).toNchw(h) : h;
+            for (ConvBlock b : frozen) {
+                x = b.forward(x, false);
             }
         });
 

@@ -24,7 +24,7 @@ class ConvBlockTest {
 
     /**
      * The backward pass is the gradient of sum_i <dOut_i, block(x)_i>, BatchNorm batch statistics included, with
-     * respect to the parameters and to the input (returned in the flattened (row, column, channel) order).
+     * respect to the parameters and to the input.
      */
     @Test
     void backwardIsTheGradientOfTheInjectedLinearLoss() {
@@ -34,7 +34,7 @@ class ConvBlockTest {
             // Move gamma and beta off their initial values so their gradients are exercised generally.
             block.gamma.assign(random(rng, 3).addi(1.5));
             block.beta.assign(random(rng, 3));
-            INDArray x = random(rng, 3, 2, size, size);
+            INDArray x = random(rng, 3, size * size * 2);
             INDArray dOut = random(rng, 3, block.flatSize());
             DoubleSupplier objective = () -> block.forward(x, true).mul(dOut).sumNumber().doubleValue();
             block.forward(x, true);
@@ -42,8 +42,7 @@ class ConvBlockTest {
             assertClose(numeric(block.weight, objective), g.weight(), "conv weight, " + size + "x" + size);
             assertClose(numeric(block.gamma, objective), g.gamma(), "gamma, " + size + "x" + size);
             assertClose(numeric(block.beta, objective), g.beta(), "beta, " + size + "x" + size);
-            INDArray inputNchw = g.input().reshape(3, size, size, 2).permute(0, 3, 1, 2).dup('c');
-            assertClose(numeric(x, objective), inputNchw, "input, " + size + "x" + size);
+            assertClose(numeric(x, objective), g.input(), "input, " + size + "x" + size);
 
             block.forward(x, true);
             assertNull(block.backward(dOut, false).input(), "no input gradient unless asked for");
@@ -55,7 +54,7 @@ class ConvBlockTest {
         ConvBlock b = new ConvBlock(1, 2, 4, 4, DataType.FLOAT, new SplittableRandom(1));
         INDArray dOut = Nd4j.zeros(DataType.FLOAT, 2, b.flatSize());
         assertThrows(IllegalStateException.class, () -> b.backward(dOut, false));
-        b.forward(Nd4j.rand(DataType.FLOAT, 2, 1, 4, 4), false);
+        b.forward(Nd4j.rand(DataType.FLOAT, 2, 16), false);
         assertThrows(IllegalStateException.class, () -> b.backward(dOut, false), "inference keeps nothing");
     }
 
@@ -71,9 +70,9 @@ class ConvBlockTest {
                 ConvBlock host = new ConvBlock(3, 4, size, size, DataType.FLOAT, new SplittableRandom(size));
                 ConvBlock reference = ConvBlock.reference(3, 4, size, size, DataType.FLOAT, new SplittableRandom(size));
                 SplittableRandom rng = new SplittableRandom(20 + size);
-                INDArray x = random(rng, 3, 3, size, size).castTo(DataType.FLOAT);
+                INDArray x = random(rng, 3, size * size * 3).castTo(DataType.FLOAT);
                 if (ties) {
-                    x = Nd4j.rand(DataType.FLOAT, 3, 3, size, size).muli(3).castTo(DataType.INT32)
+                    x = Nd4j.rand(DataType.FLOAT, 3, size * size * 3).muli(3).castTo(DataType.INT32)
                             .castTo(DataType.FLOAT).subi(1);
                     INDArray w = Nd4j.rand(DataType.FLOAT, host.weight.shape()).muli(3).castTo(DataType.INT32)
                             .castTo(DataType.FLOAT).subi(1);
@@ -112,7 +111,7 @@ class ConvBlockTest {
         ConvBlock b = new ConvBlock(1, 2, 4, 4, D, new SplittableRandom(1));
         assertEquals(Nd4j.zeros(D, 2), b.runningMean);
         assertEquals(Nd4j.ones(D, 2), b.runningVar);
-        INDArray x = Nd4j.rand(D, 3, 1, 4, 4);
+        INDArray x = Nd4j.rand(D, 3, 16);
         b.forward(x, false);
         assertEquals(Nd4j.zeros(D, 2), b.runningMean, "inference mode leaves statistics alone");
         b.forward(x, true);
@@ -120,31 +119,39 @@ class ConvBlockTest {
     }
 
     @Test
-    void hostPatchColumnsAreTheTransposeOfNd4jIm2colRows() {
-        // Odd, non-square size and several channels: padding on every border, and the (in, kh, kw) order.
+    void hostPatchRowsEqualNd4jIm2colRows() {
+        // Odd, non-square size and several channels: padding on every border, and the (kh, kw, in) order.
         ConvBlock b = new ConvBlock(3, 4, 5, 6, DataType.FLOAT, new SplittableRandom(2));
-        INDArray x = Nd4j.rand(DataType.FLOAT, 2, 3, 5, 6).subi(0.5);
-        INDArray host = b.patchColumns(x);
-        INDArray nd4j = b.patchRowsNd4j(x).transpose().dup('c');
+        INDArray x = Nd4j.rand(DataType.FLOAT, 2, 5 * 6 * 3).subi(0.5);
+        INDArray host = b.patchRows(x);
+        INDArray nd4j = b.patchRowsNd4j(x);
         assertArrayEquals(nd4j.shape(), host.shape());
         assertArrayEquals(nd4j.data().asFloat(), host.data().asFloat());
         // A view (every other sample) gives the same patches as its copy.
-        INDArray four = Nd4j.rand(DataType.FLOAT, 4, 3, 5, 6);
-        INDArray view = four.get(NDArrayIndex.interval(0, 2, 4));
-        assertArrayEquals(b.patchColumns(view.dup()).data().asFloat(), b.patchColumns(view).data().asFloat());
+        INDArray four = Nd4j.rand(DataType.FLOAT, 4, 5 * 6 * 3);
+        INDArray view = four.get(NDArrayIndex.interval(0, 2, 4), NDArrayIndex.all());
+        assertArrayEquals(b.patchRows(view.dup()).data().asFloat(), b.patchRows(view).data().asFloat());
     }
 
     @Test
-    void patchColumnsAdjointIsTheTransposeOfPatchColumns() {
-        // <patchColumns(x), c> = <x, adjoint(c)> for any x and c: the defining property of col2im.
+    void patchRowsAdjointIsTheTransposeOfPatchRows() {
+        // <patchRows(x), c> = <x, adjoint(c)> for any x and c: the defining property of col2im.
         ConvBlock b = new ConvBlock(2, 3, 5, 4, DataType.FLOAT, new SplittableRandom(3));
         SplittableRandom rng = new SplittableRandom(4);
-        INDArray x = random(rng, 2, 2, 5, 4).castTo(DataType.FLOAT);
-        INDArray c = random(rng, 2 * 9, 2 * 5 * 4).castTo(DataType.FLOAT);
-        double left = b.patchColumns(x).castTo(D).mul(c.castTo(D)).sumNumber().doubleValue();
-        INDArray adjointNhwc = b.patchColumnsAdjoint(c, 2).reshape(2, 5, 4, 2).permute(0, 3, 1, 2);
-        double right = x.castTo(D).mul(adjointNhwc.castTo(D)).sumNumber().doubleValue();
+        INDArray x = random(rng, 2, 5 * 4 * 2).castTo(DataType.FLOAT);
+        INDArray c = random(rng, 2 * 5 * 4, 9 * 2).castTo(DataType.FLOAT);
+        double left = b.patchRows(x).castTo(D).mul(c.castTo(D)).sumNumber().doubleValue();
+        double right = x.castTo(D).mul(b.patchRowsAdjoint(c, 2).castTo(D)).sumNumber().doubleValue();
         assertEquals(left, right, 1e-4 * Math.abs(left));
+    }
+
+    @Test
+    void imagesAreStoredChannelsLast() {
+        // Datasets hold each image channel by channel; blocks read channels last.
+        float[] chw = {1, 2, 3, 4, 5, 6, 7, 8};
+        INDArray x = ConvBlock.images(chw, 1, new ImageShape(2, 2, 2), DataType.FLOAT);
+        assertArrayEquals(new float[] {1, 5, 2, 6, 3, 7, 4, 8}, x.data().asFloat());
+        assertArrayEquals(new long[] {1, 8}, x.shape());
     }
 
     @Test
