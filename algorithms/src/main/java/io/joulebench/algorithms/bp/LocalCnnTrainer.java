@@ -10,7 +10,6 @@ import io.joulebench.algorithms.data.Batches;
 import io.joulebench.algorithms.data.DataSplit;
 import io.joulebench.algorithms.data.Dataset;
 import io.joulebench.algorithms.data.ImageShape;
-import io.joulebench.algorithms.local.Adam;
 import io.joulebench.algorithms.local.ConvBlock;
 import io.joulebench.algorithms.local.LinearHead;
 import io.joulebench.algorithms.local.SoftmaxCrossEntropy;
@@ -46,57 +45,12 @@ final class LocalCnnTrainer implements Trainer {
         SplittableRandom rng = new SplittableRandom(task.seed());
         Cnn net = Cnn.initialise(data.info().shape(), config.getIntList("channels"), data.info().numClasses(), rng);
         SplittableRandom shuffleRng = rng.split();
-        double lr = config.getDouble("lr");
-        Adam adamW = Adam.decoupled(net.parameters(), config.getDouble("weight-decay"));
-        List<INDArray> state = net.state();
-        List<INDArray> best = state.stream().map(Steps::persistentZerosLike).toList();
-
-        return SupervisedLoop.run(config, data, shuffleRng, listener, new SupervisedLoop.Model() {
-            private boolean haveBest;
-
-            @Override
-            public double trainStep(Batch b) {
-                try (MemoryWorkspace ws = Steps.open("bp-cnn-step")) {
-                    Cnn.Step step = net.lossAndGradients(net.images(b), Arrays.copyOf(b.labels(), b.size()));
-                    adamW.step(step.gradients(), lr);
-                    return step.lossSum();
-                }
-            }
-
-            @Override
-            public double trainFlops(int rows) {
-                return net.trainFlops() * rows;
-            }
-
-            @Override
-            public double forwardFlops() {
-                return net.forwardFlops();
-            }
-
-            @Override
-            public SupervisedLoop.Evaluation evaluate(DataSplit split, int batchSize) {
-                return net.evaluate(split, batchSize);
-            }
-
-            @Override
-            public void keepBest() {
-                for (int i = 0; i < best.size(); i++) {
-                    best.get(i).assign(state.get(i));
-                }
-                haveBest = true;
-            }
-
-            @Override
-            public void restoreBest() {
-                for (int i = 0; haveBest && i < best.size(); i++) {
-                    state.get(i).assign(best.get(i));
-                }
-            }
-        });
+        return SupervisedLoop.run(config, data, shuffleRng, listener,
+                LocalNetwork.withAdamW(net, config.getDouble("lr"), config.getDouble("weight-decay")));
     }
 
     /** The network: conv blocks, then a Linear head on the last block's flattened output. */
-    static final class Cnn {
+    static final class Cnn implements LocalNetwork {
         final List<ConvBlock> blocks;
         final LinearHead head;
         final ImageShape shape;
@@ -119,8 +73,9 @@ final class LocalCnnTrainer implements Trainer {
             return new Cnn(blocks, LinearHead.pytorchDefault(flat, classes, true, type, rng.split()), shape);
         }
 
-        /** Every block's weight, gamma and beta, then the head's weight and bias: {@link Step#gradients()} order. */
-        List<INDArray> parameters() {
+        /** Every block's weight, gamma and beta, then the head's weight and bias: the gradients' order. */
+        @Override
+        public List<INDArray> parameters() {
             List<INDArray> p = new ArrayList<>();
             blocks.forEach(b -> p.addAll(b.parameters()));
             p.addAll(head.parameters());
@@ -128,7 +83,8 @@ final class LocalCnnTrainer implements Trainer {
         }
 
         /** The parameters and BatchNorm's running statistics: everything the best-weight copy must hold. */
-        List<INDArray> state() {
+        @Override
+        public List<INDArray> state() {
             List<INDArray> s = new ArrayList<>(parameters());
             for (ConvBlock b : blocks) {
                 s.add(b.runningMean);
@@ -150,11 +106,13 @@ final class LocalCnnTrainer implements Trainer {
             return head.logits(h);
         }
 
-        /** Summed cross-entropy over the batch and the gradients of its mean, in {@link #parameters()} order. */
-        record Step(double lossSum, List<INDArray> gradients) {
+        @Override
+        public GradientStep gradients(Batch b) {
+            return lossAndGradients(images(b), Arrays.copyOf(b.labels(), b.size()));
         }
 
-        Step lossAndGradients(INDArray x, int[] labels) {
+        /** Summed cross-entropy over the batch and the gradients of its mean, in {@link #parameters()} order. */
+        GradientStep lossAndGradients(INDArray x, int[] labels) {
             INDArray h = x;
             for (ConvBlock b : blocks) {
                 h = b.forward(h, true);
@@ -176,10 +134,11 @@ final class LocalCnnTrainer implements Trainer {
                 grads.addAll(g.asList());
             }
             grads.addAll(headStep.gradients());
-            return new Step(headStep.loss() * labels.length, grads);
+            return new GradientStep(headStep.loss() * labels.length, grads);
         }
 
-        SupervisedLoop.Evaluation evaluate(DataSplit split, int batchSize) {
+        @Override
+        public SupervisedLoop.Evaluation evaluate(DataSplit split, int batchSize) {
             double lossSum = 0;
             long correct = 0;
             for (Batch b : Batches.evaluation(split, batchSize)) {
@@ -194,7 +153,8 @@ final class LocalCnnTrainer implements Trainer {
         }
 
         /** Gemm flops of one forward pass of one sample: the convolutions and the head. */
-        double forwardFlops() {
+        @Override
+        public double forwardFlops() {
             double f = 2.0 * head.inputs() * head.classes();
             for (ConvBlock b : blocks) {
                 f += b.forwardFlopsPerSample();
@@ -203,11 +163,12 @@ final class LocalCnnTrainer implements Trainer {
         }
 
         /**
-         * Gemm flops of one training sample: forward, weight gradients (the same again), and input gradients of
+         * Gemm flops of one training step: forward, weight gradients (the same again), and input gradients of
          * every layer but the first (whose input is the image).
          */
-        double trainFlops() {
-            return 3 * forwardFlops() - blocks.get(0).forwardFlopsPerSample();
+        @Override
+        public double trainFlops(int rows) {
+            return rows * (3 * forwardFlops() - blocks.get(0).forwardFlopsPerSample());
         }
     }
 }

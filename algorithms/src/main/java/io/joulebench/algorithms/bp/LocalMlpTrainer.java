@@ -9,7 +9,6 @@ import io.joulebench.algorithms.data.Batch;
 import io.joulebench.algorithms.data.Batches;
 import io.joulebench.algorithms.data.DataSplit;
 import io.joulebench.algorithms.data.Dataset;
-import io.joulebench.algorithms.local.Adam;
 import io.joulebench.algorithms.local.SeededInit;
 import io.joulebench.algorithms.local.SoftmaxCrossEntropy;
 import io.joulebench.algorithms.local.Steps;
@@ -46,75 +45,12 @@ final class LocalMlpTrainer implements Trainer {
         Mlp net = Mlp.initialise(data.info().shape().size(), config.getIntList("hidden"), data.info().numClasses(),
                 config.getString("output-init").equals("normal-0.01"), rng.split());
         SplittableRandom shuffleRng = rng.split();
-        double lr = config.getDouble("lr");
-        List<INDArray> params = net.parameters();
-        Adam adamW = Adam.decoupled(params, config.getDouble("weight-decay"));
-        List<INDArray> best = params.stream().map(Steps::persistentZerosLike).toList();
-
-        return SupervisedLoop.run(config, data, shuffleRng, listener, new SupervisedLoop.Model() {
-            private boolean haveBest;
-
-            @Override
-            public double trainStep(Batch b) {
-                try (MemoryWorkspace ws = Steps.open("bp-mlp-step")) {
-                    Mlp.Step step = net.lossAndGradients(input(b), b.labels());
-                    adamW.step(step.gradients(), lr);
-                    return step.lossSum();
-                }
-            }
-
-            @Override
-            public double trainFlops(int rows) {
-                return net.trainFlops(rows);
-            }
-
-            @Override
-            public double forwardFlops() {
-                return net.forwardFlops();
-            }
-
-            @Override
-            public SupervisedLoop.Evaluation evaluate(DataSplit split, int batchSize) {
-                return LocalMlpTrainer.evaluate(net, split, batchSize);
-            }
-
-            @Override
-            public void keepBest() {
-                for (int i = 0; i < best.size(); i++) {
-                    best.get(i).assign(params.get(i));
-                }
-                haveBest = true;
-            }
-
-            @Override
-            public void restoreBest() {
-                for (int i = 0; haveBest && i < best.size(); i++) {
-                    params.get(i).assign(best.get(i));
-                }
-            }
-        });
-    }
-
-
-    static SupervisedLoop.Evaluation evaluate(Mlp net, DataSplit split, int batchSize) {
-        double lossSum = 0;
-        long correct = 0;
-        for (Batch b : Batches.evaluation(split, batchSize)) {
-            try (MemoryWorkspace ws = Steps.open("bp-mlp-eval")) {
-                SoftmaxCrossEntropy.Result r = SoftmaxCrossEntropy.evaluate(net.scores(input(b)), b.labels());
-                lossSum += r.lossSum();
-                correct += r.correct();
-            }
-        }
-        return new SupervisedLoop.Evaluation(lossSum / split.size(), (double) correct / split.size());
-    }
-
-    private static INDArray input(Batch b) {
-        return Steps.rows(b.features(), b.size(), b.features().length / b.size());
+        return SupervisedLoop.run(config, data, shuffleRng, listener,
+                LocalNetwork.withAdamW(net, config.getDouble("lr"), config.getDouble("weight-decay")));
     }
 
     /** The network: weights and biases per layer, forward, and backprop of the mean cross-entropy. */
-    static final class Mlp {
+    static final class Mlp implements LocalNetwork {
         final List<INDArray> weights; // [out, in] per layer
         final List<INDArray> biases;  // [1, out] per layer
 
@@ -150,7 +86,8 @@ final class LocalMlpTrainer implements Trainer {
         }
 
         /** W_1, b_1, W_2, b_2, ...: the order of {@link Step#gradients()}. */
-        List<INDArray> parameters() {
+        @Override
+        public List<INDArray> parameters() {
             List<INDArray> p = new ArrayList<>();
             for (int k = 0; k < layers(); k++) {
                 p.add(weights.get(k));
@@ -209,8 +146,33 @@ final class LocalMlpTrainer implements Trainer {
             return new Step(ce.lossSum(), ce.correct(), List.of(grads));
         }
 
+        @Override
+        public GradientStep gradients(Batch b) {
+            Step step = lossAndGradients(input(b), b.labels());
+            return new GradientStep(step.lossSum(), step.gradients());
+        }
+
+        @Override
+        public SupervisedLoop.Evaluation evaluate(DataSplit split, int batchSize) {
+            double lossSum = 0;
+            long correct = 0;
+            for (Batch b : Batches.evaluation(split, batchSize)) {
+                try (MemoryWorkspace ws = Steps.open("bp-mlp-eval")) {
+                    SoftmaxCrossEntropy.Result r = SoftmaxCrossEntropy.evaluate(scores(input(b)), b.labels());
+                    lossSum += r.lossSum();
+                    correct += r.correct();
+                }
+            }
+            return new SupervisedLoop.Evaluation(lossSum / split.size(), (double) correct / split.size());
+        }
+
+        private static INDArray input(Batch b) {
+            return Steps.rows(b.features(), b.size(), b.features().length / b.size());
+        }
+
         /** Gemm flops of the forward pass of one row. */
-        double forwardFlops() {
+        @Override
+        public double forwardFlops() {
             double f = 0;
             for (INDArray w : weights) {
                 f += 2.0 * w.rows() * w.columns();
@@ -219,7 +181,8 @@ final class LocalMlpTrainer implements Trainer {
         }
 
         /** Gemm flops of one training step: forward, weight gradients, and input gradients above layer 1. */
-        double trainFlops(int rows) {
+        @Override
+        public double trainFlops(int rows) {
             double first = 2.0 * weights.get(0).rows() * weights.get(0).columns();
             return rows * (3 * forwardFlops() - first);
         }

@@ -70,7 +70,7 @@ class BpCnnThroughputBench {
         for (int i = 0; i < B; i++) {
             labels[i] = rng.nextInt(classes);
         }
-        report("bp-cnn step (3 blocks + linear, AdamW)", steps, B, cnn.trainFlops() * B, () -> {
+        report("bp-cnn step (3 blocks + linear, AdamW)", steps, B, cnn.trainFlops(B), () -> {
             INDArray images = ConvBlock.images(x, B, shape, DataType.FLOAT);
             adamW.step(cnn.lossAndGradients(images, labels).gradients(), lr);
         });

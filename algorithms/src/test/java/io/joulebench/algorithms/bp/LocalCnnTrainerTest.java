@@ -38,7 +38,7 @@ class LocalCnnTrainerTest {
         INDArray x = random(rng, 4, 7 * 7 * 2);
         int[] y = {0, 2, 1, 2};
         DoubleSupplier meanLoss = () -> SoftmaxCrossEntropy.evaluate(net.logits(x, true), y).lossSum() / y.length;
-        LocalCnnTrainer.Cnn.Step step = net.lossAndGradients(x, y);
+        LocalNetwork.GradientStep step = net.lossAndGradients(x, y);
         assertEquals(meanLoss.getAsDouble(), step.lossSum() / y.length, 1e-12);
         List<INDArray> params = net.parameters();
         assertEquals(params.size(), step.gradients().size());

@@ -17,7 +17,6 @@ import java.util.function.DoubleSupplier;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** Finite-difference checks, in double precision, of every gradient CaFo computes by hand. */
 class CafoGradientTest {

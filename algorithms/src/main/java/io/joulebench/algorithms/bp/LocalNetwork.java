@@ -1,0 +1,88 @@
+package io.joulebench.algorithms.bp;
+
+import io.joulebench.algorithms.data.Batch;
+import io.joulebench.algorithms.data.DataSplit;
+import io.joulebench.algorithms.local.Adam;
+import io.joulebench.algorithms.local.Steps;
+import java.util.List;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** A BP twin's network on the local kernels: what {@link #withAdamW} needs to train it in a {@link SupervisedLoop}. */
+interface LocalNetwork {
+    /** Summed cross-entropy over a batch and the gradients of its mean, in {@link #parameters()} order. */
+    record GradientStep(double lossSum, List<INDArray> gradients) {
+    }
+
+    /** Forward and backward pass of one training batch. */
+    GradientStep gradients(Batch b);
+
+    /** Trainable parameters, updated in place. */
+    List<INDArray> parameters();
+
+    /** The parameters and any other state inference reads: what the best-weight copy must hold. */
+    default List<INDArray> state() {
+        return parameters();
+    }
+
+    /** Gemm flops of one training step on {@code rows} rows. */
+    double trainFlops(int rows);
+
+    /** Gemm flops of one forward pass of one row. */
+    double forwardFlops();
+
+    /** Mean cross-entropy and accuracy in inference mode. */
+    SupervisedLoop.Evaluation evaluate(DataSplit split, int batchSize);
+
+    /**
+     * The network trained with AdamW (decoupled decay on every parameter, as the study's torch.optim.AdamW), each
+     * step in its own workspace, the best state kept in persistent copies.
+     */
+    static SupervisedLoop.Model withAdamW(LocalNetwork net, double lr, double weightDecay) {
+        Adam adamW = Adam.decoupled(net.parameters(), weightDecay);
+        List<INDArray> state = net.state();
+        List<INDArray> best = state.stream().map(Steps::persistentZerosLike).toList();
+        return new SupervisedLoop.Model() {
+            private boolean haveBest;
+
+            @Override
+            public double trainStep(Batch b) {
+                try (MemoryWorkspace ws = Steps.open("bp-local-step")) {
+                    GradientStep step = net.gradients(b);
+                    adamW.step(step.gradients(), lr);
+                    return step.lossSum();
+                }
+            }
+
+            @Override
+            public double trainFlops(int rows) {
+                return net.trainFlops(rows);
+            }
+
+            @Override
+            public double forwardFlops() {
+                return net.forwardFlops();
+            }
+
+            @Override
+            public SupervisedLoop.Evaluation evaluate(DataSplit split, int batchSize) {
+                return net.evaluate(split, batchSize);
+            }
+
+            @Override
+            public void keepBest() {
+                for (int i = 0; i < best.size(); i++) {
+                    best.get(i).assign(state.get(i));
+                }
+                haveBest = true;
+            }
+
+            @Override
+            public void restoreBest() {
+                for (int i = 0; haveBest && i < best.size(); i++) {
+                    state.get(i).assign(best.get(i));
+                }
+            }
+        };
+    }
+}
