@@ -124,10 +124,8 @@ final class CafoTrainer implements Trainer {
         INDArray previousValidation = null;
         for (int b = 0; b < blocks.size(); b++) {
             ConvBlock block = blocks.get(b);
-            ConvBlock previousBlock = b == 0 ? null : blocks.get(b - 1);
-            INDArray train = blockOutputs(block, previousBlock, data.train(), previousTrain, 2 * batchSize);
-            INDArray validation = blockOutputs(block, previousBlock, data.validation(), previousValidation,
-                    2 * batchSize);
+            INDArray train = blockOutputs(block, data.train(), previousTrain, 2 * batchSize);
+            INDArray validation = blockOutputs(block, data.validation(), previousValidation, 2 * batchSize);
             release(previousTrain);
             release(previousValidation);
             // Computing the cache is one pass of the training set through this block.
@@ -264,16 +262,18 @@ final class CafoTrainer implements Trainer {
         }
     }
 
-    /** The flattened outputs of {@code block} for a whole split, in inference mode, batch by batch. */
-    static INDArray blockOutputs(ConvBlock block, ConvBlock previous, DataSplit split, INDArray previousOutputs,
-                                 int chunk) {
+    /**
+     * The outputs of {@code block} for a whole split, in inference mode, batch by batch, reading the previous
+     * block's cached outputs, or the split's images for the first block ({@code previousOutputs} null).
+     */
+    static INDArray blockOutputs(ConvBlock block, DataSplit split, INDArray previousOutputs, int chunk) {
         int n = split.size();
         INDArray out = Nd4j.create(TYPE, n, block.flatSize());
         for (int from = 0; from < n; from += chunk) {
             int to = Math.min(n, from + chunk);
             try (MemoryWorkspace ws = scratch("cache")) {
                 INDArray input;
-                if (previous == null) {
+                if (previousOutputs == null) {
                     float[] x = Arrays.copyOfRange(split.features(), from * split.shape().size(),
                             to * split.shape().size());
                     input = images(x, to - from, split.shape());

@@ -60,8 +60,8 @@ public final class ConvBlock {
 
     /**
      * Host buffers, reused across batches (fresh arrays per batch grew the heap by gigabytes of garbage on a full-size
-     * run). Training-mode values kept for backward have their own slots, so an inference pass in between leaves them
-     * alone. A block is used by one thread at a time.
+     * run). Training-mode values kept for backward have slots of their own. An inference pass drops what a training
+     * pass kept (backward then fails loudly rather than mixing passes). A block is used by one thread at a time.
      */
     private enum Slot { INPUT, PATCHES, PRE_ACTIVATION, POOLED, OUTPUT, NORMALISED, OUTPUT_GRADIENT, PRE_GRADIENT,
         PATCH_GRADIENT, INPUT_GRADIENT }
@@ -214,6 +214,11 @@ public final class ConvBlock {
     public Gradients backward(INDArray dOut, boolean inputGradient) {
         if (hostCache == null && nd4jCache == null) {
             throw new IllegalStateException("backward needs a preceding training-mode forward pass");
+        }
+        int n = hostCache != null ? hostCache.n() : nd4jCache.n();
+        if (dOut.rank() != 2 || dOut.rows() != n || dOut.columns() != flatSize()) {
+            throw new IllegalArgumentException("block backward expects [" + n + ", " + flatSize()
+                    + "] output gradients for the last training batch, got " + Arrays.toString(dOut.shape()));
         }
         INDArray dy = dOut.dataType() == type ? dOut : dOut.castTo(type);
         return host ? backwardHost(dy, inputGradient) : backwardNd4j(dy, inputGradient);

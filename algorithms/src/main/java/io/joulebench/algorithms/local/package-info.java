@@ -1,5 +1,6 @@
 /**
- * Building blocks of the hand-written ND4J trainers for local-learning algorithms (Mono-Forward, Forward-Forward):
- * PyTorch-semantics optimisers on INDArrays, seeded initialisation, stopping rules, per-step workspaces.
+ * Building blocks of the hand-written trainers (Mono-Forward, Forward-Forward, CaFo and the local engines of the BP
+ * twins): PyTorch-semantics optimisers, seeded initialisation, stopping rules, per-step workspaces, the conv block
+ * and the linear head.
  */
 package io.joulebench.algorithms.local;

@@ -78,7 +78,7 @@ class CafoThroughputBench {
         ConvBlock first = frozen.get(0);
         float[] cacheImages = random(CACHE_ROWS * SHAPE.size(), rng);
         int[] cacheLabels = labels(CACHE_ROWS, rng);
-        INDArray cache = CafoTrainer.blockOutputs(first, null,
+        INDArray cache = CafoTrainer.blockOutputs(first,
                 new DataSplit("bench", SHAPE, cacheImages, cacheLabels), null, 2 * B);
         int flat = first.flatSize();
         LinearHead predictor = LinearHead.pytorchDefault(flat, CLASSES, true, CafoTrainer.TYPE, rng.split());

@@ -86,8 +86,8 @@ class CafoUnitsTest {
         }
         DataSplit split = new DataSplit("t", shape, pixels, new int[n]);
         // Chunks of 3 rows (cache) against one batch of all 7 (recomputation).
-        INDArray first = CafoTrainer.blockOutputs(blocks.get(0), null, split, null, 3);
-        INDArray second = CafoTrainer.blockOutputs(blocks.get(1), blocks.get(0), split, first, 3);
+        INDArray first = CafoTrainer.blockOutputs(blocks.get(0), split, null, 3);
+        INDArray second = CafoTrainer.blockOutputs(blocks.get(1), split, first, 3);
         INDArray direct = blocks.get(1).forward(blocks.get(0).forward(CafoTrainer.images(pixels, n, shape), false),
                 false);
         assertEquals(direct, second);

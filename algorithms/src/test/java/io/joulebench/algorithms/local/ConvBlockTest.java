@@ -28,21 +28,25 @@ class ConvBlockTest {
      */
     @Test
     void backwardIsTheGradientOfTheInjectedLinearLoss() {
-        for (int size : new int[] {6, 5}) {  // 5: the floor-mode pooling drops the last row and column
-            SplittableRandom rng = new SplittableRandom(3 + size);
-            ConvBlock block = new ConvBlock(2, 3, size, size, D, rng);
+        // {height, width}: even; odd (floor-mode pooling drops the last row and column); non-square both ways.
+        for (int[] hw : new int[][] {{6, 6}, {5, 5}, {5, 6}, {6, 5}}) {
+            int height = hw[0];
+            int width = hw[1];
+            String size = height + "x" + width;
+            SplittableRandom rng = new SplittableRandom(3 + height * 7 + width);
+            ConvBlock block = new ConvBlock(2, 3, height, width, D, rng);
             // Move gamma and beta off their initial values so their gradients are exercised generally.
             block.gamma.assign(random(rng, 3).addi(1.5));
             block.beta.assign(random(rng, 3));
-            INDArray x = random(rng, 3, size * size * 2);
+            INDArray x = random(rng, 3, height * width * 2);
             INDArray dOut = random(rng, 3, block.flatSize());
             DoubleSupplier objective = () -> block.forward(x, true).mul(dOut).sumNumber().doubleValue();
             block.forward(x, true);
             ConvBlock.Gradients g = block.backward(dOut, true);
-            assertClose(numeric(block.weight, objective), g.weight(), "conv weight, " + size + "x" + size);
-            assertClose(numeric(block.gamma, objective), g.gamma(), "gamma, " + size + "x" + size);
-            assertClose(numeric(block.beta, objective), g.beta(), "beta, " + size + "x" + size);
-            assertClose(numeric(x, objective), g.input(), "input, " + size + "x" + size);
+            assertClose(numeric(block.weight, objective), g.weight(), "conv weight, " + size);
+            assertClose(numeric(block.gamma, objective), g.gamma(), "gamma, " + size);
+            assertClose(numeric(block.beta, objective), g.beta(), "beta, " + size);
+            assertClose(numeric(x, objective), g.input(), "input, " + size);
 
             block.forward(x, true);
             assertNull(block.backward(dOut, false).input(), "no input gradient unless asked for");
@@ -54,8 +58,12 @@ class ConvBlockTest {
         ConvBlock b = new ConvBlock(1, 2, 4, 4, DataType.FLOAT, new SplittableRandom(1));
         INDArray dOut = Nd4j.zeros(DataType.FLOAT, 2, b.flatSize());
         assertThrows(IllegalStateException.class, () -> b.backward(dOut, false));
-        b.forward(Nd4j.rand(DataType.FLOAT, 2, 16), false);
-        assertThrows(IllegalStateException.class, () -> b.backward(dOut, false), "inference keeps nothing");
+        INDArray x = Nd4j.rand(DataType.FLOAT, 2, 16);
+        b.forward(x, true);
+        assertThrows(IllegalArgumentException.class, () -> b.backward(Nd4j.zeros(DataType.FLOAT, 3, b.flatSize()),
+                false), "gradients for another batch size");
+        b.forward(x, false);
+        assertThrows(IllegalStateException.class, () -> b.backward(dOut, false), "an inference pass drops the cache");
     }
 
     /**
@@ -66,23 +74,26 @@ class ConvBlockTest {
     @Test
     void hostKernelsEqualTheNd4jReference() {
         for (boolean ties : new boolean[] {false, true}) {
-            for (int size : new int[] {6, 5}) {
-                ConvBlock host = new ConvBlock(3, 4, size, size, DataType.FLOAT, new SplittableRandom(size));
-                ConvBlock reference = ConvBlock.reference(3, 4, size, size, DataType.FLOAT, new SplittableRandom(size));
-                SplittableRandom rng = new SplittableRandom(20 + size);
-                INDArray x = random(rng, 3, size * size * 3).castTo(DataType.FLOAT);
+            for (int[] hw : new int[][] {{6, 6}, {5, 5}, {5, 6}, {6, 5}}) {
+                int height = hw[0];
+                int width = hw[1];
+                int seed = height * 7 + width;
+                ConvBlock host = new ConvBlock(3, 4, height, width, DataType.FLOAT, new SplittableRandom(seed));
+                ConvBlock reference = ConvBlock.reference(3, 4, height, width, DataType.FLOAT,
+                        new SplittableRandom(seed));
+                SplittableRandom rng = new SplittableRandom(20 + seed);
+                INDArray x = random(rng, 3, height * width * 3).castTo(DataType.FLOAT);
                 if (ties) {
-                    x = Nd4j.rand(DataType.FLOAT, 3, size * size * 3).muli(3).castTo(DataType.INT32)
-                            .castTo(DataType.FLOAT).subi(1);
-                    INDArray w = Nd4j.rand(DataType.FLOAT, host.weight.shape()).muli(3).castTo(DataType.INT32)
-                            .castTo(DataType.FLOAT).subi(1);
+                    // Values in {-1, 0, 1}: many equal pre-activations, many of them not positive.
+                    x = integers(rng, 3, height * width * 3);
+                    INDArray w = integers(rng, host.weight.shape());
                     host.weight.assign(w);
                     reference.weight.assign(w);
                 }
                 INDArray gamma = random(rng, 4).castTo(DataType.FLOAT).addi(1.5);
                 host.gamma.assign(gamma);
                 reference.gamma.assign(gamma);
-                String what = (ties ? "ties, " : "random, ") + size + "x" + size;
+                String what = (ties ? "ties, " : "random, ") + height + "x" + width;
                 INDArray dOut = random(rng, 3, host.flatSize()).castTo(DataType.FLOAT);
 
                 assertNear(reference.forward(x, true), host.forward(x, true), 1e-5, "training output, " + what);
@@ -97,6 +108,14 @@ class ConvBlockTest {
                 assertNear(reference.forward(x, false), host.forward(x, false), 1e-5, "inference output, " + what);
             }
         }
+    }
+
+    private static INDArray integers(SplittableRandom rng, long... shape) {
+        INDArray a = Nd4j.create(DataType.FLOAT, shape);
+        for (long i = 0; i < a.length(); i++) {
+            a.putScalar(i, rng.nextInt(3) - 1);
+        }
+        return a;
     }
 
     private static void assertNear(INDArray expected, INDArray actual, double tolerance, String what) {
