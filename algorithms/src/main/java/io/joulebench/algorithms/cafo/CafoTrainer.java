@@ -1,10 +1,5 @@
 package io.joulebench.algorithms.cafo;
 
-import io.joulebench.algorithms.local.ConvBlock;
-import io.joulebench.algorithms.local.LinearHead;
-import io.joulebench.algorithms.local.Adam;
-import io.joulebench.algorithms.local.Plateau;
-import io.joulebench.algorithms.local.Steps;
 import io.joulebench.algorithms.EpochStart;
 import io.joulebench.algorithms.EpochStats;
 import io.joulebench.algorithms.Trainer;
@@ -18,6 +13,11 @@ import io.joulebench.algorithms.data.DataSplit;
 import io.joulebench.algorithms.data.Dataset;
 import io.joulebench.algorithms.data.ImageShape;
 import io.joulebench.algorithms.data.Splits;
+import io.joulebench.algorithms.local.Adam;
+import io.joulebench.algorithms.local.ConvBlock;
+import io.joulebench.algorithms.local.LinearHead;
+import io.joulebench.algorithms.local.Plateau;
+import io.joulebench.algorithms.local.Steps;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -1,9 +1,5 @@
 package io.joulebench.algorithms.cafo;
 
-import io.joulebench.algorithms.local.ConvBlock;
-import io.joulebench.algorithms.local.LinearHead;
-import io.joulebench.algorithms.local.Adam;
-import io.joulebench.algorithms.local.SeededInit;
 import io.joulebench.algorithms.EpochStart;
 import io.joulebench.algorithms.EpochStats;
 import io.joulebench.algorithms.TrainerConfig;
@@ -12,6 +8,10 @@ import io.joulebench.algorithms.data.Batch;
 import io.joulebench.algorithms.data.Batches;
 import io.joulebench.algorithms.data.DataSplit;
 import io.joulebench.algorithms.data.Dataset;
+import io.joulebench.algorithms.local.Adam;
+import io.joulebench.algorithms.local.ConvBlock;
+import io.joulebench.algorithms.local.LinearHead;
+import io.joulebench.algorithms.local.SeededInit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

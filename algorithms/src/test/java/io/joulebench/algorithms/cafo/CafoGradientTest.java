@@ -3,13 +3,12 @@ package io.joulebench.algorithms.cafo;
 import static io.joulebench.algorithms.local.GradientCheck.assertClose;
 import static io.joulebench.algorithms.local.GradientCheck.numeric;
 import static io.joulebench.algorithms.local.GradientCheck.random;
-
-import io.joulebench.algorithms.local.ConvBlock;
-import io.joulebench.algorithms.local.LinearHead;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.joulebench.algorithms.local.ConvBlock;
+import io.joulebench.algorithms.local.LinearHead;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -1,7 +1,5 @@
 package io.joulebench.algorithms.cafo;
 
-import io.joulebench.algorithms.local.LinearHead;
-import io.joulebench.algorithms.local.ConvBlock;
 import static io.joulebench.algorithms.local.BenchReport.report;
 import static io.joulebench.algorithms.local.BenchReport.scaledSteps;
 
@@ -9,6 +7,8 @@ import io.joulebench.algorithms.data.DataSplit;
 import io.joulebench.algorithms.data.ImageShape;
 import io.joulebench.algorithms.data.Splits;
 import io.joulebench.algorithms.local.Adam;
+import io.joulebench.algorithms.local.ConvBlock;
+import io.joulebench.algorithms.local.LinearHead;
 import io.joulebench.algorithms.local.Steps;
 import java.util.Arrays;
 import java.util.List;

@@ -1,9 +1,5 @@
 package io.joulebench.algorithms.cafo;
 
-import io.joulebench.algorithms.local.ConvBlock;
-import io.joulebench.algorithms.local.LinearHead;
-import io.joulebench.algorithms.local.Plateau;
-import io.joulebench.algorithms.local.SeededInit;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.joulebench.algorithms.data.DataSplit;
 import io.joulebench.algorithms.data.ImageShape;
+import io.joulebench.algorithms.local.ConvBlock;
+import io.joulebench.algorithms.local.LinearHead;
+import io.joulebench.algorithms.local.Plateau;
+import io.joulebench.algorithms.local.SeededInit;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
