@@ -48,7 +48,9 @@ final class BpCnnTrainer extends Dl4jSupervisedTrainer {
         int in = shape.channels();
         for (int b = 0; b < channels.size(); b++) {
             int out = channels.get(b);
-            net.getLayer(3 * b).setParam("W", SeededInit.pytorchDefault(DataType.FLOAT, in * 9, rng, out, in, 3, 3));
+            // CaFo's blocks, their init included (Kaiming-uniform for ReLU, as local.ConvBlock).
+            net.getLayer(3 * b).setParam("W",
+                    SeededInit.kaimingUniformRelu(DataType.FLOAT, in * 9, rng, out, in, 3, 3));
             in = out;
         }
         int flat = flatSize(shape, channels);

@@ -61,7 +61,7 @@ final class LocalCnnTrainer implements Trainer {
             this.shape = shape;
         }
 
-        /** PyTorch's default initialisation for the convolutions and the Linear layer, seeded. */
+        /** CaFo's blocks with their Kaiming-uniform convolutions, and a Linear head with PyTorch's default init. */
         static Cnn initialise(ImageShape shape, List<Integer> channels, int classes, SplittableRandom rng) {
             return initialise(shape, channels, classes, TYPE, rng);
         }

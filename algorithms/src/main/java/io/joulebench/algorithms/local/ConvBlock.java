@@ -113,9 +113,10 @@ public final class ConvBlock {
         this.inWidth = inWidth;
         this.type = type;
         this.host = host;
-        // PyTorch Conv2d default: Kaiming-uniform with a = sqrt 5, i.e. U(+-1/sqrt(fan_in)), fan_in = in * 3 * 3,
-        // drawn in PyTorch's (out, in, kh, kw) order, then stored with the input channel last.
-        this.weight = SeededInit.pytorchDefault(type, inChannels * 9L, rng, outChannels, inChannels, 3, 3)
+        // The study's explicit Kaiming-uniform for ReLU, U(+-sqrt(6/fan_in)) with fan_in = in * 3 * 3 (not Conv2d's
+        // default 1/sqrt(fan_in)), drawn in PyTorch's (out, in, kh, kw) order, then stored with the input channel
+        // last.
+        this.weight = SeededInit.kaimingUniformRelu(type, inChannels * 9L, rng, outChannels, inChannels, 3, 3)
                 .permute(0, 2, 3, 1).dup('c').reshape(outChannels, 9L * inChannels).dup('c'); // whole, not a view
         this.gamma = Nd4j.ones(type, outChannels);
         this.beta = Nd4j.zeros(type, outChannels);

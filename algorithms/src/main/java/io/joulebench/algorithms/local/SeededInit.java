@@ -23,6 +23,14 @@ public final class SeededInit {
         return uniform(type, 1.0 / Math.sqrt(fanIn), rng, shape);
     }
 
+    /**
+     * Kaiming-uniform for ReLU layers ({@code nn.init.kaiming_uniform_(w, mode="fan_in", nonlinearity="relu")}):
+     * U(-sqrt(6/fanIn), sqrt(6/fanIn)).
+     */
+    public static INDArray kaimingUniformRelu(DataType type, long fanIn, SplittableRandom rng, long... shape) {
+        return uniform(type, Math.sqrt(6.0 / fanIn), rng, shape);
+    }
+
     /** N(0, std^2), row-major. */
     public static INDArray normal(DataType type, double std, SplittableRandom rng, long... shape) {
         double[] v = new double[count(shape)];

@@ -32,7 +32,7 @@ final class MfLayer {
     /** W Kaiming-uniform (bound sqrt(6/fan_in)), b = 0, M uniform with bound 1/sqrt(width). */
     static MfLayer initialise(int inputs, int width, int classes, SplittableRandom rng,
                               org.nd4j.linalg.api.buffer.DataType type) {
-        INDArray w = SeededInit.uniform(type, Math.sqrt(6.0 / inputs), rng, width, inputs);
+        INDArray w = SeededInit.kaimingUniformRelu(type, inputs, rng, width, inputs);
         INDArray m = SeededInit.uniform(type, 1.0 / Math.sqrt(width), rng, classes, width);
         INDArray b = Steps.persistentZeros(type, 1, width);
         return new MfLayer(w, b, m);

@@ -165,6 +165,15 @@ class ConvBlockTest {
     }
 
     @Test
+    void weightsAreKaimingUniformForRelu() {
+        // The study's init, U(+-sqrt(6/fan_in)), fan_in = in * 9: the extremes reach the bound, never beyond it.
+        ConvBlock b = new ConvBlock(32, 128, 14, 14, DataType.FLOAT, new SplittableRandom(1));
+        double bound = Math.sqrt(6.0 / (32 * 9));
+        double max = b.weight.amaxNumber().doubleValue();
+        assertTrue(max <= bound && max > 0.99 * bound, "largest |w| " + max + " against bound " + bound);
+    }
+
+    @Test
     void imagesAreStoredChannelsLast() {
         // Datasets hold each image channel by channel; blocks read channels last.
         float[] chw = {1, 2, 3, 4, 5, 6, 7, 8};
