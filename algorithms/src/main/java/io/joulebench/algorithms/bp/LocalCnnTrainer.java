@@ -42,11 +42,8 @@ final class LocalCnnTrainer implements Trainer {
     @Override
     public TrainingResult train(TrainingTask task, TrainingListener listener) {
         Dataset data = task.dataset();
-        SplittableRandom rng = new SplittableRandom(task.seed());
-        Cnn net = Cnn.initialise(data.info().shape(), config.getIntList("channels"), data.info().numClasses(), rng);
-        SplittableRandom shuffleRng = rng.split();
-        return SupervisedLoop.run(config, data, shuffleRng, listener,
-                LocalNetwork.withAdamW(net, config.getDouble("lr"), config.getDouble("weight-decay")));
+        return LocalNetwork.train(config, task, listener, rng -> Cnn.initialise(data.info().shape(),
+                config.getIntList("channels"), data.info().numClasses(), rng));
     }
 
     /** The network: conv blocks, then a Linear head on the last block's flattened output. */

@@ -24,7 +24,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 /**
  * The MLP twin on the same hand-written ND4J kernels as MF and FF (engine {@code local}): gemms with transpose
  * flags, per-step workspaces, the fused host-side AdamW. Same model, loss, optimiser and stopping rules as the
- * DL4J engine ({@link BpMlpTrainer}), run by the same {@link SupervisedLoop}, so comparisons with MF and FF measure the algorithms, not the libraries.
+ * DL4J engine ({@link BpMlpTrainer}), run by the same {@link SupervisedLoop}, so comparisons with MF and FF measure
+ * the algorithms, not the libraries.
  *
  * <p>Layer k holds {@code W_k [out, in]} and {@code b_k [1, out]}; hidden layers apply ReLU, the last one gives
  * the class scores. AdamW (decoupled decay on weights and biases, as the study's {@code torch.optim.AdamW}).
@@ -41,12 +42,9 @@ final class LocalMlpTrainer implements Trainer {
     @Override
     public TrainingResult train(TrainingTask task, TrainingListener listener) {
         Dataset data = task.dataset();
-        SplittableRandom rng = new SplittableRandom(task.seed());
-        Mlp net = Mlp.initialise(data.info().shape().size(), config.getIntList("hidden"), data.info().numClasses(),
-                config.getString("output-init").equals("normal-0.01"), rng.split());
-        SplittableRandom shuffleRng = rng.split();
-        return SupervisedLoop.run(config, data, shuffleRng, listener,
-                LocalNetwork.withAdamW(net, config.getDouble("lr"), config.getDouble("weight-decay")));
+        return LocalNetwork.train(config, task, listener, rng -> Mlp.initialise(data.info().shape().size(),
+                config.getIntList("hidden"), data.info().numClasses(),
+                config.getString("output-init").equals("normal-0.01"), rng.split()));
     }
 
     /** The network: weights and biases per layer, forward, and backprop of the mean cross-entropy. */

@@ -1,14 +1,20 @@
 package io.joulebench.algorithms.bp;
 
+import io.joulebench.algorithms.TrainerConfig;
+import io.joulebench.algorithms.TrainingListener;
+import io.joulebench.algorithms.TrainingResult;
+import io.joulebench.algorithms.TrainingTask;
 import io.joulebench.algorithms.data.Batch;
 import io.joulebench.algorithms.data.DataSplit;
 import io.joulebench.algorithms.local.Adam;
 import io.joulebench.algorithms.local.Steps;
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Function;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** A BP twin's network on the local kernels: what {@link #withAdamW} needs to train it in a {@link SupervisedLoop}. */
+/** A BP twin's network on the local kernels: what {@link #train} needs to train it in a {@link SupervisedLoop}. */
 interface LocalNetwork {
     /** Summed cross-entropy over a batch and the gradients of its mean, in {@link #parameters()} order. */
     record GradientStep(double lossSum, List<INDArray> gradients) {
@@ -35,10 +41,23 @@ interface LocalNetwork {
     SupervisedLoop.Evaluation evaluate(DataSplit split, int batchSize);
 
     /**
+     * One trial: the network built from the trial's seed (it draws first), shuffling on the next stream, trained with
+     * AdamW's lr and weight decay from {@code config} by the {@link SupervisedLoop}.
+     */
+    static TrainingResult train(TrainerConfig config, TrainingTask task, TrainingListener listener,
+                                Function<SplittableRandom, LocalNetwork> build) {
+        SplittableRandom rng = new SplittableRandom(task.seed());
+        LocalNetwork net = build.apply(rng);
+        SplittableRandom shuffleRng = rng.split();
+        return SupervisedLoop.run(config, task.dataset(), shuffleRng, listener,
+                withAdamW(net, config.getDouble("lr"), config.getDouble("weight-decay")));
+    }
+
+    /**
      * The network trained with AdamW (decoupled decay on every parameter, as the study's torch.optim.AdamW), each
      * step in its own workspace, the best state kept in persistent copies.
      */
-    static SupervisedLoop.Model withAdamW(LocalNetwork net, double lr, double weightDecay) {
+    private static SupervisedLoop.Model withAdamW(LocalNetwork net, double lr, double weightDecay) {
         Adam adamW = Adam.decoupled(net.parameters(), weightDecay);
         List<INDArray> state = net.state();
         List<INDArray> best = state.stream().map(Steps::persistentZerosLike).toList();

@@ -532,11 +532,11 @@ public final class ConvBlock {
     }
 
     /** 2x2 max-pool output {@code [n*oh*ow, out]} and, in training, one mask per window position. */
-    record Pooled(INDArray values, INDArray[] masks) {
+    private record Pooled(INDArray values, INDArray[] masks) {
     }
 
     /** 2x2 max-pool (stride 2, floor) of the ReLU output {@code a} with ND4J maxima over strided views. */
-    Pooled maxPoolNd4j(INDArray a, int n, boolean train) {
+    private Pooled maxPoolNd4j(INDArray a, int n, boolean train) {
         int oh = outHeight();
         int ow = outWidth();
         INDArray a4 = a.reshape(n, inHeight, inWidth, outChannels);
