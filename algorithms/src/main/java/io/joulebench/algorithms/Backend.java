@@ -1,5 +1,6 @@
 package io.joulebench.algorithms;
 
+import io.joulebench.algorithms.local.Gemm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,7 +18,10 @@ public final class Backend {
     private Backend() {
     }
 
-    /** Backend class, BLAS vendor and thread settings, CPU features as ND4J reports them. */
+    /**
+     * Backend class, BLAS vendor and thread settings, the library the hand-written trainers' float32 products run on,
+     * CPU features as ND4J reports them.
+     */
     public static Map<String, String> facts() {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("nd4j.backend", Nd4j.getBackend().getClass().getName());
@@ -25,6 +29,7 @@ public final class Backend {
         facts.put("blas.vendor", String.valueOf(Nd4j.factory().blas().getBlasVendor()));
         facts.put("blas.maxThreads", Integer.toString(Nd4j.factory().blas().getMaxThreads()));
         loadedBlasLibraries().ifPresent(libs -> facts.put("blas.libraries", libs));
+        facts.put("gemm.library", Gemm.library());
         facts.put("env.OMP_NUM_THREADS", String.valueOf(System.getenv("OMP_NUM_THREADS")));
         Properties info = Nd4j.getExecutioner().getEnvironmentInformation();
         for (String key : new String[] {"cores", "omp.threads", "blas.threads", "arch", "cpu.features"}) {

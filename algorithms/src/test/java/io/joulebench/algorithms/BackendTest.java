@@ -16,6 +16,7 @@ class BackendTest {
         Map<String, String> facts = Backend.facts(); // loads ND4J, and with it OpenBLAS
         String libs = facts.get("blas.libraries");
         assertTrue(libs != null && libs.contains("libopenblas"), String.valueOf(facts));
+        assertTrue(facts.get("gemm.library").startsWith("onednn "), String.valueOf(facts));
         for (String lib : libs.split(",")) {
             assertTrue(lib.startsWith("/") && Files.exists(Path.of(lib)), lib);
         }

@@ -11,6 +11,7 @@ import io.joulebench.algorithms.data.DataSplit;
 import io.joulebench.algorithms.data.Dataset;
 import io.joulebench.algorithms.data.ImageShape;
 import io.joulebench.algorithms.local.ConvBlock;
+import io.joulebench.algorithms.local.Gemm;
 import io.joulebench.algorithms.local.LinearHead;
 import io.joulebench.algorithms.local.SoftmaxCrossEntropy;
 import io.joulebench.algorithms.local.Steps;
@@ -118,7 +119,7 @@ final class LocalCnnTrainer implements Trainer {
             // d(mean loss)/d(last block's output) = (error / n) W_head^T.
             INDArray dLogits = headStep.error().div(labels.length);
             INDArray dOut = Nd4j.createUninitialized(h.dataType(), h.rows(), h.columns());
-            Nd4j.gemm(dLogits, head.weight, dOut, false, true, 1.0, 0.0);
+            Gemm.gemm(dLogits, head.weight, dOut, false, true, 1.0, 0.0);
             ConvBlock.Gradients[] blockGrads = new ConvBlock.Gradients[blocks.size()];
             for (int k = blocks.size() - 1; k >= 0; k--) {
                 // The first block's input is the image: no gradient needed there.

@@ -9,6 +9,7 @@ import io.joulebench.algorithms.data.Batch;
 import io.joulebench.algorithms.data.Batches;
 import io.joulebench.algorithms.data.DataSplit;
 import io.joulebench.algorithms.data.Dataset;
+import io.joulebench.algorithms.local.Gemm;
 import io.joulebench.algorithms.local.SeededInit;
 import io.joulebench.algorithms.local.SoftmaxCrossEntropy;
 import io.joulebench.algorithms.local.Steps;
@@ -98,7 +99,7 @@ final class LocalMlpTrainer implements Trainer {
         private INDArray layer(int k, INDArray x) {
             INDArray w = weights.get(k);
             INDArray s = Nd4j.createUninitialized(x.dataType(), x.rows(), w.rows());
-            Nd4j.gemm(x, w, s, false, true, 1.0, 0.0);
+            Gemm.gemm(x, w, s, false, true, 1.0, 0.0);
             s.addiRowVector(biases.get(k));
             return k == layers() - 1 ? s : Transforms.relu(s, false);
         }
@@ -131,12 +132,12 @@ final class LocalMlpTrainer implements Trainer {
                 INDArray in = inputs.get(k);
                 INDArray w = weights.get(k);
                 INDArray gW = Nd4j.createUninitialized(x.dataType(), w.rows(), w.columns());
-                Nd4j.gemm(dS, in, gW, true, false, 1.0, 0.0);                 // dS^T a_{k-1}
+                Gemm.gemm(dS, in, gW, true, false, 1.0, 0.0);                 // dS^T a_{k-1}
                 grads[2 * k] = gW;
                 grads[2 * k + 1] = Steps.columnSums(dS);
                 if (k > 0) {
                     INDArray dA = Nd4j.createUninitialized(x.dataType(), rows, w.columns());
-                    Nd4j.gemm(dS, w, dA, false, false, 1.0, 0.0);             // dS W
+                    Gemm.gemm(dS, w, dA, false, false, 1.0, 0.0);             // dS W
                     Steps.reluBackward(dA, in);                                // ReLU' = 1 where a > 0
                     dS = dA;
                 }

@@ -10,6 +10,7 @@ import io.joulebench.algorithms.data.DataSplit;
 import io.joulebench.algorithms.data.Dataset;
 import io.joulebench.algorithms.local.Adam;
 import io.joulebench.algorithms.local.ConvBlock;
+import io.joulebench.algorithms.local.Gemm;
 import io.joulebench.algorithms.local.LinearHead;
 import io.joulebench.algorithms.local.SeededInit;
 import java.util.ArrayList;
@@ -171,7 +172,12 @@ final class DfaPhase {
         List<ConvBlock.Gradients> blockGrads = new ArrayList<>();
         for (int b = 0; b < blocks.size(); b++) {
             // Last block: true gradient through A. Earlier blocks: delta_b = e B_b / n, kept inside the block.
-            INDArray dOut = b == last ? dLogits.mmul(head.weight.transpose()) : dLogits.mmul(feedback.get(b));
+            INDArray dOut = Nd4j.createUninitialized(dLogits.dataType(), dLogits.rows(), blocks.get(b).flatSize());
+            if (b == last) {
+                Gemm.gemm(dLogits, head.weight, dOut, false, true, 1.0, 0.0);
+            } else {
+                Gemm.gemm(dLogits, feedback.get(b), dOut, false, false, 1.0, 0.0);
+            }
             blockGrads.add(blocks.get(b).backward(dOut, false));
         }
         return new StepGradients(headStep.loss(), headStep.error(), blockGrads, headStep.gradients());

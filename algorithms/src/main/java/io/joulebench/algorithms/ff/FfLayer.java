@@ -1,5 +1,6 @@
 package io.joulebench.algorithms.ff;
 
+import io.joulebench.algorithms.local.Gemm;
 import io.joulebench.algorithms.local.SeededInit;
 import io.joulebench.algorithms.local.Steps;
 import java.util.List;
@@ -56,7 +57,7 @@ final class FfLayer {
     /** {@code ReLU(z W^T + b)}. */
     INDArray activations(INDArray z) {
         INDArray s = Nd4j.createUninitialized(z.dataType(), z.rows(), width());
-        Nd4j.gemm(z, weights, s, false, true, 1.0, 0.0);
+        Gemm.gemm(z, weights, s, false, true, 1.0, 0.0);
         s.addiRowVector(bias);
         return Transforms.relu(s, false);
     }
@@ -69,7 +70,7 @@ final class FfLayer {
         INDArray squares = a.mul(a);
         INDArray ones = Nd4j.ones(a.dataType(), a.columns(), 1);
         INDArray out = Nd4j.createUninitialized(a.dataType(), a.rows(), 1);
-        Nd4j.gemm(squares, ones, out, false, false, 1.0, 0.0);
+        Gemm.gemm(squares, ones, out, false, false, 1.0, 0.0);
         return out;
     }
 
@@ -116,7 +117,7 @@ final class FfLayer {
         INDArray weights = Nd4j.zeros(z.dataType(), 1, rows);
         weights.get(NDArrayIndex.point(0), NDArrayIndex.interval(0, positives)).assign(1.0 / positives);
         INDArray meanPositive = Nd4j.createUninitialized(z.dataType(), 1, h);
-        Nd4j.gemm(weights, a, meanPositive, false, false, 1.0, 0.0);
+        Gemm.gemm(weights, a, meanPositive, false, false, 1.0, 0.0);
         runningMean.muli(momentum).addi(meanPositive.muli(1 - momentum));
         double meanOfMeans = runningMean.meanNumber().doubleValue();
         INDArray deviation = runningMean.sub(meanOfMeans);                     // r_j - mean(r)
@@ -127,7 +128,7 @@ final class FfLayer {
         dS.get(NDArrayIndex.interval(0, positives), NDArrayIndex.all())
                 .addiRowVector(deviation.muli(peerWeight * (1 - momentum) * 2.0 / h / positives));
         INDArray gW = Nd4j.createUninitialized(z.dataType(), h, inputs());
-        Nd4j.gemm(dS, z, gW, true, false, 1.0, 0.0);
+        Gemm.gemm(dS, z, gW, true, false, 1.0, 0.0);
         INDArray gB = Steps.columnSums(dS);
         return new Step(bce, peer, normalise(a, sumSq), List.of(gW, gB));
     }

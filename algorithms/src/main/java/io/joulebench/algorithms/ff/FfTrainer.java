@@ -13,6 +13,7 @@ import io.joulebench.algorithms.data.Batches;
 import io.joulebench.algorithms.data.DataSplit;
 import io.joulebench.algorithms.data.Dataset;
 import io.joulebench.algorithms.local.Adam;
+import io.joulebench.algorithms.local.Gemm;
 import io.joulebench.algorithms.local.Optimizer;
 import io.joulebench.algorithms.local.Plateau;
 import io.joulebench.algorithms.local.SgdMomentum;
@@ -161,7 +162,7 @@ final class FfTrainer implements Trainer {
     static INDArray classifierScores(Model model, List<INDArray> features) {
         INDArray scores = Nd4j.zeros(features.get(0).dataType(), features.get(0).rows(), model.classes());
         for (int l = 1; l < model.layers().size(); l++) {
-            Nd4j.gemm(features.get(l), model.classifier().get(l - 1), scores, false, true, 1.0, 1.0);
+            Gemm.gemm(features.get(l), model.classifier().get(l - 1), scores, false, true, 1.0, 1.0);
         }
         return scores;
     }
@@ -350,7 +351,7 @@ final class FfTrainer implements Trainer {
             List<INDArray> dsGrads = new ArrayList<>();
             for (int l = 1; l < layersN; l++) {
                 INDArray g = Nd4j.createUninitialized(TYPE, classes, model.layers().get(l).width());
-                Nd4j.gemm(r.gradient(), feats.get(l), g, true, false, 1.0, 0.0);
+                Gemm.gemm(r.gradient(), feats.get(l), g, true, false, 1.0, 0.0);
                 dsGrads.add(g);
             }
             flops += 4.0 * n * model.classifierInputs() * classes;

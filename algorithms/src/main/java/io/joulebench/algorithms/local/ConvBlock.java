@@ -82,7 +82,7 @@ public final class ConvBlock {
     }
 
     /** What the last training-mode host forward pass keeps for backward. */
-    private record HostCache(int n, INDArray cols, byte[] winners, float[] normalised, float[] invStd) {
+    private record HostCache(int n, float[] input, byte[] winners, float[] normalised, float[] invStd) {
     }
 
     /** What the last training-mode ND4J forward pass keeps for backward. */
@@ -236,25 +236,45 @@ public final class ConvBlock {
     private INDArray forwardHost(INDArray input, boolean train) {
         int n = (int) input.size(0);
         int c = outChannels;
-        int pooledRows = n * outHeight() * outWidth();
-        INDArray cols = patchRows(input);
-        INDArray z = Nd4j.createUninitialized(type, cols.rows(), c);
-        Nd4j.gemm(cols, weight, z, false, true, 1.0, 0.0);                  // cols W^T
-        float[] pre = Steps.hostFloats(z, buffer(Slot.PRE_ACTIVATION, (int) z.length()));
-        float[] pooled = buffer(Slot.POOLED, pooledRows * c);
+        int pixels = inHeight * inWidth;
+        int pooledPerSample = flatSize();
+        int chunk = chunkSamples(n);
+        float[] src = Steps.hostFloats(input, buffer(Slot.INPUT, n * inputSize()));
+        INDArray cols = Nd4j.createUninitialized(type, (long) chunk * pixels, 9L * inChannels);
+        INDArray zChunk = Nd4j.createUninitialized(type, (long) chunk * pixels, c);
+        FloatBuffer preActivations = zChunk.data().asNioFloat();
+        float[] pre = buffer(Slot.PRE_ACTIVATION, pixels * c);
+        float[] pooled = buffer(Slot.POOLED, n * pooledPerSample);
         byte[] winners = null;
         if (train) {
-            if (winnerBuffer == null || winnerBuffer.length < pooledRows * c) {
-                winnerBuffer = new byte[pooledRows * c];
+            if (winnerBuffer == null || winnerBuffer.length < n * pooledPerSample) {
+                winnerBuffer = new byte[n * pooledPerSample];
             }
             winners = winnerBuffer;
         }
-        reluMaxPool(pre, n, pooled, winners);
+        BatchMoments moments = train ? new BatchMoments(c) : null;
+        // A chunk of samples at a time, so that its patch rows and pre-activations are still in cache when the gemm
+        // and then ReLU and pooling read them (over the whole batch, each went through memory and back). Backward
+        // builds the patch rows again rather than keeping them: that costs less than the round trip.
+        for (int first = 0; first < n; first += chunk) {
+            int count = Math.min(chunk, n - first);
+            writePatchRows(src, first, count, cols, 0);
+            INDArray z = rowRange(zChunk, 0, count * pixels);
+            Gemm.gemm(rowRange(cols, 0, count * pixels), weight, z, false, true, 1.0, 0.0);   // cols W^T
+            for (int i = 0; i < count; i++) {
+                int o = (first + i) * pooledPerSample;
+                preActivations.get(i * pixels * c, pre, 0, pixels * c);
+                reluMaxPool(pre, pooled, o, winners);
+                if (train) {
+                    moments.add(pooled, o, pooledPerSample / c);
+                }
+            }
+        }
 
         float[] mean = new float[c];
         float[] invStd = new float[c];
         if (train) {
-            batchStatistics(pooled, pooledRows, mean, invStd);
+            batchStatistics(moments, mean, invStd);
         } else {
             float[] rm = Steps.hostFloats(runningMean);
             float[] rv = Steps.hostFloats(runningVar);
@@ -265,95 +285,145 @@ public final class ConvBlock {
         }
         float[] g = Steps.hostFloats(gamma);
         float[] b = Steps.hostFloats(beta);
+        int pooledRows = n * outHeight() * outWidth();
         float[] out = buffer(Slot.OUTPUT, pooledRows * c);
         float[] normalised = train ? buffer(Slot.NORMALISED, pooledRows * c) : null;
-        for (int r = 0, o = 0; r < pooledRows; r++) {
-            for (int ch = 0; ch < c; ch++, o++) {
-                float xhat = (pooled[o] - mean[ch]) * invStd[ch];
-                out[o] = xhat * g[ch] + b[ch];
-                if (normalised != null) {
-                    normalised[o] = xhat;
+        for (int r = 0; r < pooledRows; r++) {
+            int row = r * c;
+            if (normalised == null) {
+                for (int ch = 0; ch < c; ch++) {
+                    out[row + ch] = (pooled[row + ch] - mean[ch]) * invStd[ch] * g[ch] + b[ch];
                 }
+                continue;
+            }
+            for (int ch = 0; ch < c; ch++) {
+                float xhat = (pooled[row + ch] - mean[ch]) * invStd[ch];
+                out[row + ch] = xhat * g[ch] + b[ch];
+                normalised[row + ch] = xhat;
             }
         }
-        hostCache = train ? new HostCache(n, cols, winners, normalised, invStd) : null;
+        hostCache = train ? new HostCache(n, src, winners, normalised, invStd) : null;
         return Steps.rows(out, n, flatSize());
     }
 
     /**
-     * ReLU then 2x2 max-pool (stride 2, floor mode) of the pre-activations {@code pre} (rows (n, y, x), columns
-     * out) into {@code pooled}: the max of the window, then ReLU (the two commute). With {@code winners} also records
-     * per output the window position (0-3, row-major) that gets the gradient: the first maximal one (as PyTorch's
-     * max-pool routes it on ties), flagged {@link #NO_GRADIENT} where the maximum is not positive (ReLU's derivative
-     * is 0 there).
+     * Samples per chunk of the host passes: about 1 MiB of patch rows (4 samples of the study's 2nd and 3rd blocks,
+     * 37 of its first), which measured as fast in the gemms as the whole batch and keeps the chunk in cache.
      */
-    void reluMaxPool(float[] pre, int n, float[] pooled, byte[] winners) {
+    private int chunkSamples(int n) {
+        int patchValues = inHeight * inWidth * 9 * inChannels;
+        return Math.max(1, Math.min(n, (1 << 18) / patchValues));
+    }
+
+    /** Rows {@code [from, from + count)} of a matrix, as a view (the gemm reads it in place). */
+    private static INDArray rowRange(INDArray m, int from, int count) {
+        return from == 0 && count == m.rows() ? m : m.get(NDArrayIndex.interval(from, from + count), NDArrayIndex.all());
+    }
+
+    /**
+     * ReLU then 2x2 max-pool (stride 2, floor mode) of one sample's pre-activations {@code pre} (rows (y, x),
+     * columns out) into {@code pooled} from index {@code o}: the max of the window, then ReLU (the two commute). With
+     * {@code winners} also records per output the window position (0-3, row-major) that gets the gradient: the first
+     * maximal one (as PyTorch's max-pool routes it on ties), flagged {@link #NO_GRADIENT} where the maximum is not
+     * positive (ReLU's derivative is 0 there).
+     */
+    private void reluMaxPool(float[] pre, float[] pooled, int o, byte[] winners) {
         int c = outChannels;
         int rowStride = inWidth * c;
-        int o = 0;
-        for (int i = 0; i < n; i++) {
-            for (int oy = 0; oy < outHeight(); oy++) {
-                for (int ox = 0; ox < outWidth(); ox++) {
-                    int t0 = ((i * inHeight + 2 * oy) * inWidth + 2 * ox) * c;  // window position (0, 0)
-                    int t2 = t0 + rowStride;
-                    if (winners == null) {
-                        for (int ch = 0; ch < c; ch++, o++) {
-                            float max = Math.max(Math.max(pre[t0 + ch], pre[t0 + c + ch]),
-                                    Math.max(pre[t2 + ch], pre[t2 + c + ch]));
-                            pooled[o] = Math.max(max, 0f);
-                        }
-                        continue;
-                    }
+        for (int oy = 0; oy < outHeight(); oy++) {
+            for (int ox = 0; ox < outWidth(); ox++) {
+                int t0 = (2 * oy * inWidth + 2 * ox) * c;  // window position (0, 0)
+                int t2 = t0 + rowStride;
+                if (winners == null) {
                     for (int ch = 0; ch < c; ch++, o++) {
-                        float v0 = pre[t0 + ch];
-                        float v1 = pre[t0 + c + ch];
-                        float v2 = pre[t2 + ch];
-                        float v3 = pre[t2 + c + ch];
-                        float top = Math.max(v0, v1);
-                        float bottom = Math.max(v2, v3);
-                        float relu = Math.max(Math.max(top, bottom), 0f);
-                        pooled[o] = relu;
-                        // The first maximum without branches (random data made them mispredict: 5x slower).
-                        // The sign of a - b says a < b exactly (it is 0 only for a == b), except -0 - +0; the
-                        // winners of such ties are never positive, so they get no gradient whichever wins.
-                        int bottomWins = Float.floatToRawIntBits(top - bottom) >>> 31;
-                        int oneWins = Float.floatToRawIntBits(v0 - v1) >>> 31;
-                        int threeWins = Float.floatToRawIntBits(v2 - v3) >>> 31;
-                        int k = (bottomWins << 1) | (bottomWins & threeWins) | ((bottomWins ^ 1) & oneWins);
-                        // relu >= +0, so its bits are 0 exactly when it is zero: the flag without a branch.
-                        int noGradient = (Float.floatToRawIntBits(relu) - 1) >>> 31;
-                        winners[o] = (byte) (k | noGradient << 2);
+                        float max = Math.max(Math.max(pre[t0 + ch], pre[t0 + c + ch]),
+                                Math.max(pre[t2 + ch], pre[t2 + c + ch]));
+                        pooled[o] = Math.max(max, 0f);
                     }
+                    continue;
+                }
+                for (int ch = 0; ch < c; ch++, o++) {
+                    float v0 = pre[t0 + ch];
+                    float v1 = pre[t0 + c + ch];
+                    float v2 = pre[t2 + ch];
+                    float v3 = pre[t2 + c + ch];
+                    float top = Math.max(v0, v1);
+                    float bottom = Math.max(v2, v3);
+                    float relu = Math.max(Math.max(top, bottom), 0f);
+                    pooled[o] = relu;
+                    // The first maximum without branches (random data made them mispredict: 5x slower).
+                    // The sign of a - b says a < b exactly (it is 0 only for a == b), except -0 - +0; the
+                    // winners of such ties are never positive, so they get no gradient whichever wins.
+                    int bottomWins = Float.floatToRawIntBits(top - bottom) >>> 31;
+                    int oneWins = Float.floatToRawIntBits(v0 - v1) >>> 31;
+                    int threeWins = Float.floatToRawIntBits(v2 - v3) >>> 31;
+                    int k = (bottomWins << 1) | (bottomWins & threeWins) | ((bottomWins ^ 1) & oneWins);
+                    // relu >= +0, so its bits are 0 exactly when it is zero: the flag without a branch.
+                    int noGradient = (Float.floatToRawIntBits(relu) - 1) >>> 31;
+                    winners[o] = (byte) (k | noGradient << 2);
                 }
             }
         }
     }
 
-    /** Batch mean and 1/sqrt(biased variance + eps) per channel, accumulated in double; updates running stats. */
-    private void batchStatistics(float[] pooled, int rows, float[] mean, float[] invStd) {
-        int c = outChannels;
-        double[] sum = new double[c];
-        for (int r = 0, o = 0; r < rows; r++) {
-            for (int ch = 0; ch < c; ch++, o++) {
-                sum[ch] += pooled[o];
+    /**
+     * Per-channel count, mean and sum of squared deviations of the pooled values, gathered a sample at a time
+     * (two passes over the sample while it is in cache) and merged with Chan et al.'s pairwise update, in double:
+     * as accurate as two passes over the batch, without a second trip through memory.
+     */
+    private static final class BatchMoments {
+        final double[] mean;
+        final double[] squares;
+        final float[] sampleMean;
+        final float[] sampleSquares;
+        long count;
+
+        BatchMoments(int channels) {
+            mean = new double[channels];
+            squares = new double[channels];
+            sampleMean = new float[channels];
+            sampleSquares = new float[channels];
+        }
+
+        /** Adds {@code rows} rows of {@code values} from {@code from}, one column per channel. */
+        void add(float[] values, int from, int rows) {
+            int c = mean.length;
+            Arrays.fill(sampleMean, 0f);
+            Arrays.fill(sampleSquares, 0f);
+            for (int r = 0, o = from; r < rows; r++) {
+                for (int ch = 0; ch < c; ch++, o++) {
+                    sampleMean[ch] += values[o];
+                }
             }
-        }
-        double[] squares = new double[c];
-        for (int ch = 0; ch < c; ch++) {
-            mean[ch] = (float) (sum[ch] / rows);
-        }
-        for (int r = 0, o = 0; r < rows; r++) {
-            for (int ch = 0; ch < c; ch++, o++) {
-                double d = pooled[o] - mean[ch];
-                squares[ch] += d * d;
+            for (int ch = 0; ch < c; ch++) {
+                sampleMean[ch] /= rows;
             }
+            for (int r = 0, o = from; r < rows; r++) {
+                for (int ch = 0; ch < c; ch++, o++) {
+                    float d = values[o] - sampleMean[ch];
+                    sampleSquares[ch] += d * d;
+                }
+            }
+            long merged = count + rows;
+            for (int ch = 0; ch < c; ch++) {
+                double delta = sampleMean[ch] - mean[ch];
+                mean[ch] += delta * rows / merged;
+                squares[ch] += sampleSquares[ch] + delta * delta * count * rows / merged;
+            }
+            count = merged;
         }
+    }
+
+    /** Batch mean and 1/sqrt(biased variance + eps) per channel; updates the running statistics. */
+    private void batchStatistics(BatchMoments moments, float[] mean, float[] invStd) {
         float[] rm = Steps.hostFloats(runningMean);
         float[] rv = Steps.hostFloats(runningVar);
-        for (int ch = 0; ch < c; ch++) {
-            double var = squares[ch] / rows;
+        long rows = moments.count;
+        for (int ch = 0; ch < outChannels; ch++) {
+            double var = moments.squares[ch] / rows;
+            mean[ch] = (float) moments.mean[ch];
             invStd[ch] = (float) (1 / Math.sqrt(var + BN_EPS));
-            rm[ch] = (float) ((1 - BN_MOMENTUM) * rm[ch] + BN_MOMENTUM * mean[ch]);
+            rm[ch] = (float) ((1 - BN_MOMENTUM) * rm[ch] + BN_MOMENTUM * moments.mean[ch]);
             rv[ch] = (float) ((1 - BN_MOMENTUM) * rv[ch] + BN_MOMENTUM * var * rows / Math.max(1, rows - 1));
         }
         runningMean.assign(Nd4j.createFromArray(rm));
@@ -390,94 +460,140 @@ public final class ConvBlock {
             dGamma[ch] = (float) sumDyXhat[ch];
             dBeta[ch] = (float) sumDy[ch];
         }
-        // Pooling and ReLU backward: each pooled gradient goes to its window's winner, if any; the rest is zero.
-        float[] dPre = buffer(Slot.PRE_GRADIENT, n * inHeight * inWidth * c);
-        Arrays.fill(dPre, 0, n * inHeight * inWidth * c, 0f);
+        // The rest a chunk of samples at a time, everything a chunk needs staying in cache: pooling and ReLU
+        // backward, each sample's pre-activation gradients built in a Java buffer (each pooled gradient goes to its
+        // window's winner, if any; the rest is zero) and copied in bulk into the gemms' operand; the chunk's patch
+        // rows built again; its share of the weight gradient; its patch gradients, added back onto the input.
+        int pixels = inHeight * inWidth;
+        int prePerSample = pixels * c;
+        int chunk = chunkSamples(n);
+        INDArray dzChunk = Nd4j.createUninitialized(type, (long) chunk * pixels, c);
+        INDArray colsChunk = Nd4j.createUninitialized(type, (long) chunk * pixels, 9L * inChannels);
+        INDArray dWeight = Nd4j.createUninitialized(type, outChannels, 9L * inChannels);
+        FloatBuffer preGradients = dzChunk.data().asNioFloat();
+        float[] dPre = buffer(Slot.PRE_GRADIENT, prePerSample);
+        INDArray dColsChunk = inputGradient ? Nd4j.createUninitialized(type, (long) chunk * pixels, 9L * inChannels)
+                : null;
+        float[] dInput = inputGradient ? buffer(Slot.INPUT_GRADIENT, n * inputSize()) : null;
+        if (inputGradient) {
+            Arrays.fill(dInput, 0, n * inputSize(), 0f);
+        }
         byte[] winners = cache.winners();
         int rowStride = inWidth * c;
-        int o = 0;
-        for (int i = 0; i < n; i++) {
-            for (int oy = 0; oy < outHeight(); oy++) {
-                for (int ox = 0; ox < outWidth(); ox++) {
-                    int t0 = ((i * inHeight + 2 * oy) * inWidth + 2 * ox) * c;
-                    for (int ch = 0; ch < c; ch++, o++) {
-                        int k = winners[o];
-                        float dp = scale[ch] * (dy[o] - meanDy[ch] - xhat[o] * meanDyXhat[ch]);
-                        // Branch-free: a flagged winner gets an explicit zero (dPre is zero already).
-                        dPre[t0 + ((k >> 1) & 1) * rowStride + (k & 1) * c + ch] = (k & NO_GRADIENT) == 0 ? dp : 0f;
+        for (int first = 0; first < n; first += chunk) {
+            int count = Math.min(chunk, n - first);
+            for (int i = first; i < first + count; i++) {
+                Arrays.fill(dPre, 0, prePerSample, 0f);
+                for (int oy = 0, o = i * flatSize(); oy < outHeight(); oy++) {
+                    for (int ox = 0; ox < outWidth(); ox++, o += c) {
+                        int t0 = (2 * oy * inWidth + 2 * ox) * c;
+                        for (int ch = 0; ch < c; ch++) {
+                            int k = winners[o + ch];
+                            float dp = scale[ch] * (dy[o + ch] - meanDy[ch] - xhat[o + ch] * meanDyXhat[ch]);
+                            // Branch-free: a flagged winner gets an explicit zero (dPre is zero already).
+                            dPre[t0 + ((k >> 1) & 1) * rowStride + (k & 1) * c + ch] =
+                                    (k & NO_GRADIENT) == 0 ? dp : 0f;
+                        }
                     }
                 }
+                preGradients.put((i - first) * prePerSample, dPre, 0, prePerSample);
+            }
+            INDArray dz = rowRange(dzChunk, 0, count * pixels);
+            writePatchRows(cache.input(), first, count, colsChunk, 0);
+            Gemm.gemm(dz, rowRange(colsChunk, 0, count * pixels), dWeight, true, false, 1.0,        // += dz^T cols
+                    first == 0 ? 0.0 : 1.0);
+            if (inputGradient) {
+                INDArray dCols = rowRange(dColsChunk, 0, count * pixels);
+                Gemm.gemm(dz, weight, dCols, false, false, 1.0, 0.0);                               // dz W
+                addPatchGradients(dColsChunk.data().asNioFloat(), first, count, dInput);
             }
         }
-        INDArray dz = Steps.rows(dPre, n * inHeight * inWidth, c);
-        INDArray dWeight = Nd4j.createUninitialized(type, outChannels, cache.cols().columns());
-        Nd4j.gemm(dz, cache.cols(), dWeight, true, false, 1.0, 0.0);        // dz^T cols
-        INDArray dInput = null;
-        if (inputGradient) {
-            INDArray dCols = Nd4j.createUninitialized(type, dz.rows(), cache.cols().columns());
-            Nd4j.gemm(dz, weight, dCols, false, false, 1.0, 0.0);           // dz W
-            dInput = patchRowsAdjoint(dCols, n);
-        }
-        return new Gradients(dWeight, Nd4j.createFromArray(dGamma), Nd4j.createFromArray(dBeta), dInput);
+        return new Gradients(dWeight, Nd4j.createFromArray(dGamma), Nd4j.createFromArray(dBeta),
+                inputGradient ? Steps.rows(dInput, n, inputSize()) : null);
     }
 
-    /**
-     * The 3x3 patches (stride 1, zero padding 1) of the input as rows (n, y, x) and columns (kh, kw, in), the weight
-     * rows' order. With channels last, each kernel row of a patch is one contiguous run of the input (three pixels
-     * of all channels), so a patch is three copies plus zeros at the borders. Built a sample at a time (small enough
-     * to stay in cache) and copied into the matrix in bulk.
-     */
+    /** The 3x3 patches of the whole input, as {@link #writePatchRows} lays them out. */
     INDArray patchRows(INDArray input) {
         int n = (int) input.size(0);
-        int c = inChannels;
-        int rowLength = 9 * c;
-        int perSample = inHeight * inWidth * rowLength;
-        float[] src = Steps.hostFloats(input, buffer(Slot.INPUT, n * inputSize()));
-        float[] rows = buffer(Slot.PATCHES, perSample);
-        INDArray cols = Nd4j.createUninitialized(DataType.FLOAT, (long) n * inHeight * inWidth, rowLength);
-        FloatBuffer target = cols.data().asNioFloat();
-        for (int i = 0; i < n; i++) {
-            int sample = i * inputSize();
-            int d = 0;
-            for (int y = 0; y < inHeight; y++) {
-                for (int x = 0; x < inWidth; x++) {
-                    for (int sy = y - 1; sy <= y + 1; sy++, d += 3 * c) {
-                        if (sy < 0 || sy >= inHeight) {
-                            Arrays.fill(rows, d, d + 3 * c, 0f);
-                            continue;
-                        }
-                        // Pixels x-1..x+1 of source row sy, clipped to the image; the clipped ones are zero.
-                        int first = Math.max(x - 1, 0);
-                        int last = Math.min(x + 1, inWidth - 1);
-                        int to = d + (first - (x - 1)) * c;
-                        System.arraycopy(src, sample + (sy * inWidth + first) * c, rows, to, (last - first + 1) * c);
-                        if (x == 0) {
-                            Arrays.fill(rows, d, d + c, 0f);
-                        }
-                        if (x == inWidth - 1) {
-                            Arrays.fill(rows, d + 2 * c, d + 3 * c, 0f);
-                        }
-                    }
-                }
-            }
-            target.put(i * perSample, rows, 0, perSample);
-        }
+        float[] src = Steps.hostFloats(input); // not the INPUT buffer: a training pass's backward may still need it
+        INDArray cols = Nd4j.createUninitialized(DataType.FLOAT, (long) n * inHeight * inWidth, 9L * inChannels);
+        writePatchRows(src, 0, n, cols, 0);
         return cols;
     }
 
     /**
-     * The adjoint of {@link #patchRows} (col2im): adds each patch-row gradient back onto the input positions it was
-     * read from, in the input's layout. Reads a sample at a time.
+     * Writes the 3x3 patches (stride 1, zero padding 1) of samples {@code [first, first + count)} of {@code src}
+     * (NHWC rows) into {@code cols} from row {@code firstRow}: rows (n, y, x), columns (kh, kw, in), the weight rows'
+     * order. With channels last, each kernel row of a patch is one contiguous run of the input (three pixels of all
+     * channels), so a patch is three copies plus zeros at the borders. Built a sample at a time in a buffer that
+     * stays in cache and copied into the matrix in bulk.
      */
-    INDArray patchRowsAdjoint(INDArray dCols, int n) {
+    private void writePatchRows(float[] src, int first, int count, INDArray cols, int firstRow) {
         int c = inChannels;
         int perSample = inHeight * inWidth * 9 * c;
-        FloatBuffer source = (dCols.isView() || dCols.ordering() != 'c' ? dCols.dup('c') : dCols).data().asNioFloat();
+        FloatBuffer target = cols.data().asNioFloat();
+        // Runs of 32 values or more go straight into the matrix; shorter ones (the first block's 1 or 3 channels)
+        // are gathered in a Java buffer first, as a bulk copy per run would cost more than the run.
+        boolean direct = 3 * c >= 32;
+        float[] rows = direct ? null : buffer(Slot.PATCHES, perSample);
+        float[] zeros = new float[3 * c];
+        for (int i = first; i < first + count; i++) {
+            int sample = i * inputSize();
+            int base = direct ? firstRow * 9 * c + (i - first) * perSample : 0;
+            int d = 0;
+            for (int y = 0; y < inHeight; y++) {
+                for (int x = 0; x < inWidth; x++) {
+                    for (int sy = y - 1; sy <= y + 1; sy++, d += 3 * c) {
+                        // Pixels x-1..x+1 of source row sy, clipped to the image; the clipped ones are zero.
+                        boolean outside = sy < 0 || sy >= inHeight;
+                        int left = outside ? x + 2 : Math.max(x - 1, 0);
+                        int right = Math.min(x + 1, inWidth - 1);
+                        int to = d + (left - (x - 1)) * c;
+                        int from = outside ? 0 : sample + (sy * inWidth + left) * c;
+                        int length = outside ? 0 : (right - left + 1) * c;
+                        int zerosBefore = to - d;
+                        int zerosAfter = 3 * c - zerosBefore - length;
+                        if (direct) {
+                            target.put(base + d, zeros, 0, zerosBefore);
+                            target.put(base + to, src, from, length);
+                            target.put(base + to + length, zeros, 0, zerosAfter);
+                            continue;
+                        }
+                        Arrays.fill(rows, d, to, 0f);
+                        for (int k = 0; k < length; k++) {
+                            rows[to + k] = src[from + k];
+                        }
+                        Arrays.fill(rows, to + length, d + 3 * c, 0f);
+                    }
+                }
+            }
+            if (!direct) {
+                target.put(firstRow * 9 * c + (i - first) * perSample, rows, 0, perSample);
+            }
+        }
+    }
+
+    /**
+     * The adjoint of {@link #patchRows} (col2im): adds each patch-row gradient back onto the input positions it was
+     * read from, in the input's layout.
+     */
+    INDArray patchRowsAdjoint(INDArray dCols, int n) {
+        INDArray whole = dCols.isView() || dCols.ordering() != 'c' ? dCols.dup('c') : dCols;
+        float[] dst = new float[n * inputSize()];
+        addPatchGradients(whole.data().asNioFloat(), 0, n, dst);
+        return Steps.rows(dst, n, inputSize());
+    }
+
+    /**
+     * Adds the patch-row gradients of samples {@code [first, first + count)}, which {@code source} holds from its
+     * start, onto those samples' rows of {@code dst} (the input's layout). Reads a sample at a time.
+     */
+    private void addPatchGradients(FloatBuffer source, int first, int count, float[] dst) {
+        int c = inChannels;
+        int perSample = inHeight * inWidth * 9 * c;
         float[] rows = buffer(Slot.PATCH_GRADIENT, perSample);
-        float[] dst = buffer(Slot.INPUT_GRADIENT, n * inputSize());
-        Arrays.fill(dst, 0, n * inputSize(), 0f);
-        for (int i = 0; i < n; i++) {
-            source.get(i * perSample, rows, 0, perSample);
+        for (int i = first; i < first + count; i++) {
+            source.get((i - first) * perSample, rows, 0, perSample);
             int sample = i * inputSize();
             int s = 0;
             for (int y = 0; y < inHeight; y++) {
@@ -486,18 +602,17 @@ public final class ConvBlock {
                         if (sy < 0 || sy >= inHeight) {
                             continue;
                         }
-                        int first = Math.max(x - 1, 0);
-                        int last = Math.min(x + 1, inWidth - 1);
-                        int from = s + (first - (x - 1)) * c;
-                        int to = sample + (sy * inWidth + first) * c;
-                        for (int k = 0, length = (last - first + 1) * c; k < length; k++) {
+                        int left = Math.max(x - 1, 0);
+                        int right = Math.min(x + 1, inWidth - 1);
+                        int from = s + (left - (x - 1)) * c;
+                        int to = sample + (sy * inWidth + left) * c;
+                        for (int k = 0, length = (right - left + 1) * c; k < length; k++) {
                             dst[to + k] += rows[from + k];
                         }
                     }
                 }
             }
         }
-        return Steps.rows(dst, n, inputSize());
     }
 
     // ---- ND4J reference path (any data type) ----
@@ -506,7 +621,7 @@ public final class ConvBlock {
         int n = (int) input.size(0);
         INDArray cols = patchRowsNd4j(input);
         INDArray z = Nd4j.createUninitialized(type, cols.rows(), outChannels);
-        Nd4j.gemm(cols, weight, z, false, true, 1.0, 0.0);                  // cols W^T
+        Gemm.gemm(cols, weight, z, false, true, 1.0, 0.0);                  // cols W^T
         INDArray a = Transforms.relu(z, true);
         Pooled pooled = maxPoolNd4j(a, n, train);
         INDArray p = pooled.values();
@@ -613,7 +728,7 @@ public final class ConvBlock {
         }
         INDArray dz = Steps.reluBackward(da.reshape((long) n * inHeight * inWidth, outChannels), c.preActivation());
         INDArray dWeight = Nd4j.createUninitialized(type, outChannels, c.cols().columns());
-        Nd4j.gemm(dz, c.cols(), dWeight, true, false, 1.0, 0.0);                // dz^T cols
+        Gemm.gemm(dz, c.cols(), dWeight, true, false, 1.0, 0.0);                // dz^T cols
         INDArray dInput = null;
         if (inputGradient) {
             // Patch gradients [n, h, w, 3, 3, in], each tap added onto its shifted window of the zero-padded input.

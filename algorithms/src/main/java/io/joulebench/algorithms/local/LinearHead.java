@@ -44,7 +44,7 @@ public final class LinearHead {
 
     public INDArray logits(INDArray x) {
         INDArray z = Nd4j.createUninitialized(x.dataType(), x.rows(), classes());
-        Nd4j.gemm(x, weight, z, false, false, 1.0, 0.0);
+        Gemm.gemm(x, weight, z, false, false, 1.0, 0.0);
         return bias == null ? z : z.addiRowVector(bias);
     }
 
@@ -63,7 +63,7 @@ public final class LinearHead {
         SoftmaxCrossEntropy.Result ce = SoftmaxCrossEntropy.withGradient(logits(x), labels, 1.0);
         INDArray error = ce.gradient();
         INDArray dW = Nd4j.createUninitialized(x.dataType(), inputs(), classes());
-        Nd4j.gemm(x, error, dW, true, false, 1.0 / n, 0.0);                 // x^T error / n
+        Gemm.gemm(x, error, dW, true, false, 1.0 / n, 0.0);                 // x^T error / n
         if (bias == null) {
             return new Step(ce.lossSum() / n, error, List.of(dW));
         }

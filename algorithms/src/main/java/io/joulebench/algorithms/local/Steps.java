@@ -120,7 +120,7 @@ public final class Steps {
     public static INDArray columnSums(INDArray m) {
         INDArray ones = Nd4j.ones(m.dataType(), 1, m.rows());
         INDArray out = Nd4j.createUninitialized(m.dataType(), 1, m.columns());
-        Nd4j.gemm(ones, m, out, false, false, 1.0, 0.0);
+        Gemm.gemm(ones, m, out, false, false, 1.0, 0.0);
         return out;
     }
 

@@ -1,5 +1,6 @@
 package io.joulebench.algorithms.mf;
 
+import io.joulebench.algorithms.local.Gemm;
 import io.joulebench.algorithms.local.SeededInit;
 import io.joulebench.algorithms.local.SoftmaxCrossEntropy;
 import io.joulebench.algorithms.local.Steps;
@@ -57,7 +58,7 @@ final class MfLayer {
     /** {@code ReLU(x W^T + b)} for a batch of rows x. */
     INDArray forward(INDArray x) {
         INDArray s = Nd4j.createUninitialized(x.dataType(), x.rows(), width());
-        Nd4j.gemm(x, weights, s, false, true, 1.0, 0.0);
+        Gemm.gemm(x, weights, s, false, true, 1.0, 0.0);
         s.addiRowVector(bias);
         return Transforms.relu(s, false);
     }
@@ -65,7 +66,7 @@ final class MfLayer {
     /** Class scores {@code a M^T} of this layer's activations. */
     INDArray scores(INDArray a) {
         INDArray g = Nd4j.createUninitialized(a.dataType(), a.rows(), classes());
-        Nd4j.gemm(a, projection, g, false, true, 1.0, 0.0);
+        Gemm.gemm(a, projection, g, false, true, 1.0, 0.0);
         return g;
     }
 
@@ -85,12 +86,12 @@ final class MfLayer {
         SoftmaxCrossEntropy.Result ce = SoftmaxCrossEntropy.withGradient(scores(a), labels, 1.0 / rows);
         INDArray dG = ce.gradient();                                          // [B, C]
         INDArray gM = Nd4j.createUninitialized(x.dataType(), classes(), width());
-        Nd4j.gemm(dG, a, gM, true, false, 1.0, 0.0);                          // dG^T a
+        Gemm.gemm(dG, a, gM, true, false, 1.0, 0.0);                          // dG^T a
         INDArray dS = Nd4j.createUninitialized(x.dataType(), rows, width());
-        Nd4j.gemm(dG, projection, dS, false, false, 1.0, 0.0);                // dG M
+        Gemm.gemm(dG, projection, dS, false, false, 1.0, 0.0);                // dG M
         Steps.reluBackward(dS, a);                                            // ReLU' = 1 where a > 0
         INDArray gW = Nd4j.createUninitialized(x.dataType(), width(), inputs());
-        Nd4j.gemm(dS, x, gW, true, false, 1.0, 0.0);                          // dS^T x
+        Gemm.gemm(dS, x, gW, true, false, 1.0, 0.0);                          // dS^T x
         INDArray gB = Steps.columnSums(dS);
         return new Step(ce.lossSum(), ce.correct(), a, List.of(gW, gB, gM));
     }
