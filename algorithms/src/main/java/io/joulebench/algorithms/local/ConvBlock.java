@@ -258,7 +258,7 @@ public final class ConvBlock {
         // builds the patch rows again rather than keeping them: that costs less than the round trip.
         for (int first = 0; first < n; first += chunk) {
             int count = Math.min(chunk, n - first);
-            writePatchRows(src, first, count, cols, 0);
+            writePatchRows(src, first, count, cols);
             INDArray z = rowRange(zChunk, 0, count * pixels);
             Gemm.gemm(rowRange(cols, 0, count * pixels), weight, z, false, true, 1.0, 0.0);   // cols W^T
             for (int i = 0; i < count; i++) {
@@ -499,7 +499,7 @@ public final class ConvBlock {
                 preGradients.put((i - first) * prePerSample, dPre, 0, prePerSample);
             }
             INDArray dz = rowRange(dzChunk, 0, count * pixels);
-            writePatchRows(cache.input(), first, count, colsChunk, 0);
+            writePatchRows(cache.input(), first, count, colsChunk);
             Gemm.gemm(dz, rowRange(colsChunk, 0, count * pixels), dWeight, true, false, 1.0,        // += dz^T cols
                     first == 0 ? 0.0 : 1.0);
             if (inputGradient) {
@@ -517,18 +517,17 @@ public final class ConvBlock {
         int n = (int) input.size(0);
         float[] src = Steps.hostFloats(input); // not the INPUT buffer: a training pass's backward may still need it
         INDArray cols = Nd4j.createUninitialized(DataType.FLOAT, (long) n * inHeight * inWidth, 9L * inChannels);
-        writePatchRows(src, 0, n, cols, 0);
+        writePatchRows(src, 0, n, cols);
         return cols;
     }
 
     /**
      * Writes the 3x3 patches (stride 1, zero padding 1) of samples {@code [first, first + count)} of {@code src}
-     * (NHWC rows) into {@code cols} from row {@code firstRow}: rows (n, y, x), columns (kh, kw, in), the weight rows'
-     * order. With channels last, each kernel row of a patch is one contiguous run of the input (three pixels of all
-     * channels), so a patch is three copies plus zeros at the borders. Built a sample at a time in a buffer that
-     * stays in cache and copied into the matrix in bulk.
+     * (NHWC rows) into {@code cols} from its first row: rows (n, y, x), columns (kh, kw, in), the weight rows' order.
+     * With channels last, each kernel row of a patch is one contiguous run of the input (three pixels of all
+     * channels), so a patch is three copies plus zeros at the borders.
      */
-    private void writePatchRows(float[] src, int first, int count, INDArray cols, int firstRow) {
+    private void writePatchRows(float[] src, int first, int count, INDArray cols) {
         int c = inChannels;
         int perSample = inHeight * inWidth * 9 * c;
         FloatBuffer target = cols.data().asNioFloat();
@@ -536,15 +535,16 @@ public final class ConvBlock {
         // are gathered in a Java buffer first, as a bulk copy per run would cost more than the run.
         boolean direct = 3 * c >= 32;
         float[] rows = direct ? null : buffer(Slot.PATCHES, perSample);
-        float[] zeros = new float[3 * c];
+        float[] zeros = direct ? new float[3 * c] : null;
         for (int i = first; i < first + count; i++) {
             int sample = i * inputSize();
-            int base = direct ? firstRow * 9 * c + (i - first) * perSample : 0;
+            int base = (i - first) * perSample;
             int d = 0;
             for (int y = 0; y < inHeight; y++) {
                 for (int x = 0; x < inWidth; x++) {
                     for (int sy = y - 1; sy <= y + 1; sy++, d += 3 * c) {
-                        // Pixels x-1..x+1 of source row sy, clipped to the image; the clipped ones are zero.
+                        // Pixels x-1..x+1 of source row sy, clipped to the image; the clipped ones are zero (a
+                        // row outside the image: no pixels, all zeros).
                         boolean outside = sy < 0 || sy >= inHeight;
                         int left = outside ? x + 2 : Math.max(x - 1, 0);
                         int right = Math.min(x + 1, inWidth - 1);
@@ -568,7 +568,7 @@ public final class ConvBlock {
                 }
             }
             if (!direct) {
-                target.put(firstRow * 9 * c + (i - first) * perSample, rows, 0, perSample);
+                target.put(base, rows, 0, perSample);
             }
         }
     }
