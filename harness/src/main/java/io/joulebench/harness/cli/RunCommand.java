@@ -5,7 +5,7 @@ import io.joulebench.algorithms.data.Datasets;
 import io.joulebench.energy.EnergyException;
 import io.joulebench.harness.results.ResultsStore;
 import io.joulebench.harness.trial.TrialPlan;
-import io.joulebench.harness.trial.TrialRecord;
+import io.joulebench.harness.result.TrialRecord;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,9 @@
 package io.joulebench.harness.cli;
 
-import io.joulebench.energy.Method;
-import io.joulebench.energy.meter.EnergyReport;
-import io.joulebench.harness.trial.TrialRecord;
+import io.joulebench.harness.result.EnergyRecord;
+import io.joulebench.harness.result.Metrics;
+import io.joulebench.harness.result.Obtained;
+import io.joulebench.harness.result.TrialRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,8 +27,8 @@ final class SummaryTable {
                 ok ? r.result().stopReason().replaceAll(" \\(.*", "") : "n/a",
                 r.trainingSeconds() == null ? "n/a" : String.format(Locale.ROOT, "%.1f", r.trainingSeconds()),
                 energy(r, false), energy(r, true), averageWatts(r),
-                r.energy() == null || r.energy().carbon() == null ? "n/a"
-                        : String.format(Locale.ROOT, "%.3f", r.energy().carbon().gramsCO2e()),
+                r.value(Metrics.CO2E_GRAMS) == null ? "n/a"
+                        : String.format(Locale.ROOT, "%.3f", r.value(Metrics.CO2E_GRAMS)),
                 r.memory() == null || r.memory().peakRssBytes() == null ? "n/a"
                         : String.format(Locale.ROOT, "%.0f", r.memory().peakRssBytes() / 1048576.0),
                 r.completed() ? "ok" : "FAILED: " + r.error()});
@@ -40,29 +41,25 @@ final class SummaryTable {
         if (r.energy() == null) {
             return "n/a";
         }
-        EnergyReport e = r.energy().training();
-        Double joules = net ? e.totalNetJoules() : e.totalJoules();
+        EnergyRecord e = r.energy();
+        Double joules = net ? e.totals().netJoules() : e.totals().joules();
         if (joules == null) {
             return "n/a";
         }
-        boolean modelled = e.domains().stream().anyMatch(d -> d.method() == Method.MODELLED);
+        boolean modelled = e.domains().stream().anyMatch(d -> d.obtained() == Obtained.MODELLED);
         return String.format(Locale.ROOT, "%.1f%s", joules, modelled ? "*" : "");
     }
 
     /** Mean gross power over the training window. */
     static String averageWatts(TrialRecord r) {
-        if (r.energy() == null || r.energy().training().totalJoules() == null
-                || r.energy().training().windowSeconds() <= 0) {
-            return "n/a";
-        }
-        return String.format(Locale.ROOT, "%.1f", r.energy().training().totalJoules()
-                / r.energy().training().windowSeconds());
+        Double watts = r.value(Metrics.MEAN_POWER_WATTS);
+        return watts == null ? "n/a" : String.format(Locale.ROOT, "%.1f", watts);
     }
 
     /** The footnote the table needs, or empty. */
     static String footnote(List<TrialRecord> records) {
-        boolean modelled = records.stream().anyMatch(r -> r.energy() != null && r.energy().training().domains()
-                .stream().anyMatch(d -> d.method() == Method.MODELLED));
+        boolean modelled = records.stream().anyMatch(r -> r.energy() != null && r.energy().domains()
+                .stream().anyMatch(d -> d.obtained() == Obtained.MODELLED));
         return modelled ? "* includes MODELLED domains: an estimate from load and TDP, not a measurement (see"
                 + " docs/energy.md)\n" : "";
     }

@@ -6,7 +6,7 @@ import io.joulebench.harness.provenance.ProvenanceCollector;
 import io.joulebench.harness.results.ResultsStore;
 import io.joulebench.harness.trial.TrialMetering;
 import io.joulebench.harness.trial.TrialPlan;
-import io.joulebench.harness.trial.TrialRecord;
+import io.joulebench.harness.result.TrialRecord;
 import io.joulebench.harness.trial.TrialRunner;
 import io.joulebench.harness.trial.TrialSeries;
 import java.io.PrintStream;

@@ -1,6 +1,5 @@
 package io.joulebench.harness.provenance;
 
-import io.joulebench.energy.host.HostFacts;
 import java.util.Map;
 
 /**
@@ -13,9 +12,16 @@ import java.util.Map;
  * @param host CPU, cores, frequency governor, OS and memory of the machine
  * @param backend numerical backend facts (ND4J backend, BLAS vendor and threads)
  * @param dataset where the dataset came from, its split and the SHA-256 of every file
+ * @param scheduler the batch scheduler's facts (Slurm job id, array task, node); empty outside a scheduler
  */
 public record Provenance(String joulebenchVersion, String gitCommit, String gitNote, Map<String, String> jvm,
-                         HostFacts host, Map<String, String> backend, DatasetFacts dataset) {
+                         Host host, Map<String, String> backend, DatasetFacts dataset,
+                         Map<String, String> scheduler) {
+
+    /** The machine, as stored (mapped from the energy module's host facts). Null fields were not readable. */
+    public record Host(String hostname, String cpuModel, int cpuPackages, int physicalCores, int logicalCores,
+                       Long maxFrequencyHz, String frequencyGovernor, String os, long totalMemoryBytes) {
+    }
 
     /** Dataset facts: origin, split sizes and file hashes. */
     public record DatasetFacts(String id, String source, Long splitSeed, int trainSize, int validationSize,

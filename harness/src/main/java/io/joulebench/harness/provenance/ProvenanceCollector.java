@@ -31,7 +31,7 @@ public final class ProvenanceCollector {
                 dataset.splitSeed(), dataset.train().size(), dataset.validation().size(), dataset.test().size(),
                 dataset.fileSha256());
         return new Provenance(machine.joulebenchVersion(), machine.gitCommit(), machine.gitNote(), machine.jvm(),
-                machine.host(), machine.backend(), facts);
+                machine.host(), machine.backend(), facts, machine.scheduler());
     }
 
     private Provenance collectMachine() {
@@ -43,8 +43,34 @@ public final class ProvenanceCollector {
 
         String version = ProvenanceCollector.class.getPackage().getImplementationVersion();
         String[] git = git();
-        return new Provenance(version == null ? "development" : version, git[0], git[1], jvm, HostFacts.collect(),
-                Backend.facts(), null);
+        return new Provenance(version == null ? "development" : version, git[0], git[1], jvm, host(HostFacts.collect()),
+                Backend.facts(), null, scheduler(System.getenv()));
+    }
+
+    static Provenance.Host host(HostFacts h) {
+        return new Provenance.Host(hostname(), h.cpuModel(), h.cpuPackages(), h.physicalCores(), h.logicalCores(),
+                h.maxFrequencyHz(), h.frequencyGovernor(), h.os(), h.totalMemoryBytes());
+    }
+
+    private static String hostname() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return System.getenv("HOSTNAME");
+        }
+    }
+
+    /** Slurm's job facts, where the trial runs under it. */
+    static Map<String, String> scheduler(Map<String, String> env) {
+        Map<String, String> facts = new java.util.TreeMap<>();
+        for (String name : List.of("SLURM_JOB_ID", "SLURM_ARRAY_JOB_ID", "SLURM_ARRAY_TASK_ID",
+                "SLURM_ARRAY_TASK_COUNT", "SLURMD_NODENAME", "SLURM_JOB_PARTITION")) {
+            String v = env.get(name);
+            if (v != null && !v.isBlank()) {
+                facts.put(name, v);
+            }
+        }
+        return facts;
     }
 
     /**

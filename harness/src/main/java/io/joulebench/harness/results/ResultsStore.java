@@ -1,9 +1,8 @@
 package io.joulebench.harness.results;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import io.joulebench.harness.trial.TrialRecord;
+import io.joulebench.harness.result.ResultCodec;
+import io.joulebench.harness.result.TrialRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -22,10 +21,6 @@ import java.util.List;
 public final class ResultsStore {
     public static final String FILE_NAME = "results.jsonl";
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .disable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
     private final Path file;
 
     public ResultsStore(Path outDir) {
@@ -37,14 +32,14 @@ public final class ResultsStore {
     }
 
     public static ObjectMapper json() {
-        return JSON;
+        return ResultCodec.json();
     }
 
     /** Appends one record and forces it to disk. */
     public synchronized void append(TrialRecord record) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            byte[] line = (JSON.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
+            byte[] line = (ResultCodec.write(record) + "\n").getBytes(StandardCharsets.UTF_8);
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.APPEND)) {
                 ByteBuffer buf = ByteBuffer.wrap(line);
@@ -80,7 +75,7 @@ public final class ResultsStore {
                 continue;
             }
             try {
-                records.add(JSON.readValue(line, TrialRecord.class));
+                records.add(ResultCodec.parse(line));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 if (i == lines.size() - 1) {
                     break;

@@ -1,6 +1,7 @@
 package io.joulebench.harness.trial;
 
 import io.joulebench.energy.host.ProcessMemory;
+import io.joulebench.harness.result.MemoryRecord;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;

@@ -11,6 +11,14 @@ import io.joulebench.algorithms.data.Dataset;
 import io.joulebench.energy.EnergyException;
 import io.joulebench.energy.meter.PhaseEnergy;
 import io.joulebench.harness.provenance.ProvenanceCollector;
+import io.joulebench.harness.result.EnergyMapping;
+import io.joulebench.harness.result.EnergyRecord;
+import io.joulebench.harness.result.EpochRecord;
+import io.joulebench.harness.result.Execution;
+import io.joulebench.harness.result.MemoryRecord;
+import io.joulebench.harness.result.Metrics;
+import io.joulebench.harness.result.TrialOutcome;
+import io.joulebench.harness.result.TrialRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,10 +86,14 @@ public final class TrialRunner {
             trainingSeconds = seconds(window.trainingEnd - window.trainingStart);
             testSeconds = seconds(end - window.trainingEnd);
         }
-        return new TrialRecord(TrialRecord.SCHEMA, UUID.randomUUID().toString(), startedAt,
-                result != null ? TrialRecord.COMPLETED : TrialRecord.FAILED, error, spec,
-                withEnergy(epochs, window.energy), result, trainingSeconds, testSeconds, mem, window.energy,
-                provenance.collect(dataset));
+        TrialOutcome outcome = result == null ? null : TrialOutcome.of(result);
+        List<EpochRecord> epochRecords = withEnergy(epochs, window.energy);
+        EnergyRecord energy = window.energy == null ? null : EnergyMapping.map(window.energy);
+        return new TrialRecord(TrialRecord.SCHEMA, spec.key(), UUID.randomUUID().toString(), startedAt,
+                result != null ? TrialRecord.COMPLETED : TrialRecord.FAILED, error, false, spec, null, epochRecords,
+                outcome, Metrics.of(outcome, trainingSeconds, testSeconds, epochRecords, energy,
+                        metering == null ? "not metered (--no-energy)" : "the meter gave no figure", mem),
+                energy, mem, Execution.inProcess(), null, provenance.collect(dataset));
     }
 
     /** Each epoch's gross joules from its phase of the training window. */

@@ -1,5 +1,6 @@
 package io.joulebench.harness.trial;
 
+import io.joulebench.harness.result.TrialRecord;
 import io.joulebench.algorithms.TrainingListener;
 import io.joulebench.algorithms.data.Dataset;
 import io.joulebench.harness.results.ResultsStore;
@@ -42,7 +43,7 @@ public final class TrialSeries {
         Map<String, TrialRecord> done = new HashMap<>();
         for (TrialRecord r : store.readAll()) {
             if (r.completed() && r.spec() != null) {
-                done.put(r.spec().key(), r);
+                done.put(r.key(), r);
             }
         }
         String loadedKey = null;

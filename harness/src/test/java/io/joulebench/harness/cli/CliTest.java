@@ -1,5 +1,6 @@
 package io.joulebench.harness.cli;
 
+import io.joulebench.harness.result.TrialRecord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

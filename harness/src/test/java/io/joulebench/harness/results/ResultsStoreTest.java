@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.joulebench.harness.trial.TrialRecord;
+import io.joulebench.harness.result.TrialRecord;
 import io.joulebench.harness.trial.TrialSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ResultsStoreTest {
     static TrialRecord record(long seed) {
-        return new TrialRecord(TrialRecord.SCHEMA, "id-" + seed, "2026-01-01T00:00:00Z", TrialRecord.FAILED, "boom",
-                new TrialSpec("t", "d", null, seed, 42, Map.of("a", "1")), List.of(), null, null, null, null, null, null);
+        TrialSpec spec = new TrialSpec("t", "d", null, seed, 42, Map.of("a", "1"));
+        return new TrialRecord(TrialRecord.SCHEMA, spec.key(), "id-" + seed, "2026-01-01T00:00:00Z",
+                TrialRecord.FAILED, "boom", false, spec, null, List.of(), null, List.of(), null, null, null, null,
+                null);
     }
 
     @Test
@@ -29,7 +31,7 @@ class ResultsStoreTest {
         store.append(record(2));
         List<String> lines = Files.readAllLines(store.file());
         assertEquals(2, lines.size());
-        assertTrue(lines.get(0).startsWith("{\"schema\":\"joulebench.trial/1\""), lines.get(0));
+        assertTrue(lines.get(0).startsWith("{\"schema\":\"joulebench.trial/2\""), lines.get(0));
         assertTrue(lines.get(0).contains("\"result\":null"), "missing values are null, never 0");
         List<TrialRecord> back = store.readAll();
         assertEquals(List.of(record(1), record(2)), back);

@@ -1,5 +1,7 @@
 package io.joulebench.harness.trial;
 
+import io.joulebench.harness.result.Metrics;
+import io.joulebench.harness.result.TrialRecord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -85,7 +87,8 @@ class TrialSeriesTest {
         assertEquals(3, r.epochs().size());
         assertEquals(5L, r.spec().seed());
         assertEquals(Map.of("epochs", "3", "fail", "false"), r.spec().parameters());
-        assertTrue(r.trainingSeconds() >= 0 && r.testSeconds() >= 0);
+        assertTrue(r.trainingSeconds() >= 0 && r.value(Metrics.TEST_SECONDS) >= 0);
+        assertEquals(r.spec().key(), r.key());
         assertTrue(r.memory().peakRssBytes() > 0);
         assertTrue(r.memory().peakHeapBytes() > 0);
         assertEquals("fashion-mnist-subset", r.provenance().dataset().id());

@@ -1,4 +1,4 @@
-package io.joulebench.harness.trial;
+package io.joulebench.harness.result;
 
 import io.joulebench.algorithms.EpochStats;
 import java.util.Map;
@@ -12,12 +12,12 @@ public record EpochRecord(String stage, int epoch, double trainLoss, Double vali
                           Double validationAccuracy, long samplesSeen, double dataPasses, Double flops,
                           double seconds, Double joules, Map<String, Double> extra) {
 
-    static EpochRecord of(EpochStats s, double seconds) {
+    public static EpochRecord of(EpochStats s, double seconds) {
         return new EpochRecord(s.stage(), s.epoch(), s.trainLoss(), s.validationLoss(), s.validationAccuracy(),
                 s.samplesSeen(), s.dataPasses(), s.flops(), seconds, null, s.extra());
     }
 
-    EpochRecord withJoules(Double joules) {
+    public EpochRecord withJoules(Double joules) {
         return new EpochRecord(stage, epoch, trainLoss, validationLoss, validationAccuracy, samplesSeen, dataPasses,
                 flops, seconds, joules, extra);
     }

@@ -1,4 +1,4 @@
-package io.joulebench.harness.trial;
+package io.joulebench.harness.result;
 
 /**
  * Peak memory of a trial. Null where it could not be read.

@@ -1,0 +1,116 @@
+package io.joulebench.harness.result;
+
+import java.util.List;
+
+/**
+ * The energy of one trial's training window, owned by the harness (the meter's own records are mapped into it,
+ * never written as they are). Every figure that could not be obtained is null, never 0.
+ *
+ * @param windowSeconds   monotonic length of the training window
+ * @param intervalMillis  sampler period
+ * @param domains         per domain, whole window
+ * @param phases          per (stage, epoch); the stretch before the first epoch has stage {@code setup}, epoch 0
+ * @param totals          gross, idle and net sums over the additive domains, and what they leave out
+ * @param idle            the idle baseline used; null when none was measured
+ * @param carbon          carbon of the gross energy; null when there was no energy figure
+ * @param gpusAtStart     every GPU's state when the window opened (empty without NVML; null when unreadable)
+ * @param gpusAtEnd       the same when it closed
+ * @param samplerCpuShare the sampler thread's CPU time over the window, as a share of one core; null when unknown
+ * @param problems        what went wrong around the measurement (carbon, GPU facts), or null
+ */
+public record EnergyRecord(double windowSeconds, double intervalMillis, List<DomainRecord> domains,
+                           List<PhaseRecord> phases, Totals totals, IdleRecord idle, CarbonRecord carbon,
+                           List<GpuRecord> gpusAtStart, List<GpuRecord> gpusAtEnd, Double samplerCpuShare,
+                           String problems) {
+    public EnergyRecord {
+        domains = List.copyOf(domains);
+        phases = List.copyOf(phases);
+    }
+
+    /** How a figure was obtained (the meter's methods). */
+    public enum Method { COUNTER_DELTA, INTEGRATED_POWER, MODELLED, UNAVAILABLE }
+
+    /** How complete a figure is. */
+    public enum Quality { COMPLETE, PARTIAL, UNAVAILABLE }
+
+    /**
+     * One domain over the window.
+     *
+     * @param provider    {@code nvml}, {@code rapl}, {@code model}
+     * @param source      the exact sensor
+     * @param samples     successful readings; {@code gaps} failed or rejected ones
+     * @param reason      why the figure is not COMPLETE; null when it is
+     */
+    public record DomainRecord(DomainRef domain, String scope, String provider, String source, Method method,
+                               Quality quality, Double joules, Double averageWatts, Double idleJoules,
+                               Double netJoules, Double uncertaintyJoules, String uncertaintyBasis, int samples,
+                               int gaps, Double updatePeriodMillis, Integer counterUpdates, double coveredSeconds,
+                               String reason, List<String> notes) {
+        public DomainRecord {
+            notes = notes == null ? List.of() : List.copyOf(notes);
+        }
+
+        /** How a person should read the figure's origin. */
+        public Obtained obtained() {
+            return switch (method) {
+                case MODELLED -> joules == null ? Obtained.UNAVAILABLE : Obtained.MODELLED;
+                case UNAVAILABLE -> Obtained.UNAVAILABLE;
+                default -> joules == null ? Obtained.UNAVAILABLE : Obtained.MEASURED;
+            };
+        }
+    }
+
+    /** One epoch's share of the window, keyed by (stage, epoch). */
+    public record PhaseRecord(String stage, int epoch, double startSeconds, double durationSeconds, Double joules,
+                              List<PhaseDomain> domains) {
+        public PhaseRecord {
+            domains = List.copyOf(domains);
+        }
+    }
+
+    /** One domain within one phase. */
+    public record PhaseDomain(DomainRef domain, Method method, Quality quality, Double joules, Double idleJoules,
+                              Double netJoules, String reason) {
+    }
+
+    /**
+     * Sums over the additive domains that have a figure.
+     *
+     * @param note which domains the totals leave out or include only in part, and why; null when none
+     */
+    public record Totals(Double joules, Double idleJoules, Double netJoules, String note) {
+    }
+
+    /**
+     * The idle baseline a trial used.
+     *
+     * @param measuredAt    ISO-8601 start of the idle window
+     * @param windowSeconds its length
+     * @param domains       idle watts per domain (null watts: no figure, with the reason)
+     */
+    public record IdleRecord(String measuredAt, double windowSeconds, List<IdleDomain> domains) {
+        public IdleRecord {
+            domains = List.copyOf(domains);
+        }
+    }
+
+    /** Idle power of one domain. */
+    public record IdleDomain(DomainRef domain, Double watts, Method method, Quality quality, String reason) {
+    }
+
+    /** Carbon of the gross energy: kgCO2e = sum E[kWh] x PUE x CI. */
+    public record CarbonRecord(String method, String region, String regionName, Integer year, String source,
+                               double pue, double energyJoules, Double gramsPerKwh, double gramsCO2e,
+                               List<String> notes) {
+        public CarbonRecord {
+            notes = List.copyOf(notes);
+        }
+    }
+
+    /** A GPU's state for provenance; null fields were not reported. */
+    public record GpuRecord(int index, String name, String uuid, String pciBusId, String driverVersion,
+                            Long powerLimitMilliwatts, Long memoryTotalBytes, Long memoryUsedBytes,
+                            Integer utilizationGpuPercent, Integer smClockMhz, Integer memoryClockMhz,
+                            Integer temperatureCelsius, List<Long> computeProcessPids, String energySource) {
+    }
+}
