@@ -8,6 +8,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals(io.joulebench.harness.cli.WorkerCommand.NAME)) {
+            ParentWatch.start();
+        }
         System.exit(JouleBenchCommand.execute(args));
     }
 }

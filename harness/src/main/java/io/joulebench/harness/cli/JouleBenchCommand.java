@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "joulebench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Energy-aware benchmarking of neural-network training.",
         subcommands = {DemoCommand.class, RunCommand.class, ListCommand.class, DataCommand.class, SensorsCommand.class,
-            MeasureCommand.class,
+            MeasureCommand.class, SuiteCommand.class, StatsCommand.class, WorkerCommand.class,
             CommandLine.HelpCommand.class})
 public final class JouleBenchCommand implements Runnable {
 

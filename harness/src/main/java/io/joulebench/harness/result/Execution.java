@@ -17,4 +17,9 @@ public record Execution(boolean forked, Integer exitStatus, String stderrTail, D
     public static Execution inProcess() {
         return new Execution(false, null, null, null, null, null, null, null);
     }
+
+    /** The facts the suite runner adds around the executor's. */
+    public Execution inSuite(Double cooldown, String cooldownHow, Double idleAge, Integer position) {
+        return new Execution(forked, exitStatus, stderrTail, wallSeconds, cooldown, cooldownHow, idleAge, position);
+    }
 }

@@ -41,7 +41,7 @@ public final class TrialMetering implements AutoCloseable {
 
     private final EnergyMeter meter;
     private final CarbonSettings carbon;
-    private final IdleBaseline idle;
+    private IdleBaseline idle;
 
     private TrialMetering(EnergyMeter meter, CarbonSettings carbon, IdleBaseline idle) {
         this.meter = meter;
@@ -64,6 +64,44 @@ public final class TrialMetering implements AutoCloseable {
         }
         IdleBaseline idle = idleWindow.isZero() ? null : meter.measureIdle(idleWindow);
         return new TrialMetering(meter, carbon, idle);
+    }
+
+    /** Meters trials against a baseline measured elsewhere (a forked trial gets its parent's). */
+    public static TrialMetering withIdle(EnergyMeter meter, CarbonSettings carbon, IdleBaseline idle) {
+        return new TrialMetering(meter, carbon, idle);
+    }
+
+    /** Measures the idle baseline again (long suites see drift); later trials use the new one. */
+    public IdleBaseline remeasureIdle(Duration window) throws InterruptedException {
+        idle = meter.measureIdle(window);
+        return idle;
+    }
+
+    /**
+     * Mean gross power over the additive domains during a short window now, or null when no domain has a figure:
+     * what a cool-down compares against the idle baseline.
+     */
+    public Double currentWatts(Duration window) throws EnergyException, InterruptedException {
+        MeteringSession s = meter.start(null);
+        Thread.sleep(window.toMillis());
+        EnergyReport r = s.stop();
+        return r.totalJoules() == null || r.windowSeconds() <= 0 ? null : r.totalJoules() / r.windowSeconds();
+    }
+
+    /** Idle watts summed over the additive domains of the baseline, or null without one. */
+    public Double idleWatts() {
+        if (idle == null) {
+            return null;
+        }
+        double sum = 0;
+        boolean any = false;
+        for (IdleBaseline.IdlePower p : idle.domains()) {
+            if (p.watts() != null && new io.joulebench.energy.Domain(p.domain()).additive()) {
+                sum += p.watts();
+                any = true;
+            }
+        }
+        return any ? sum : null;
     }
 
     private static String why(EnergyMeter meter) {

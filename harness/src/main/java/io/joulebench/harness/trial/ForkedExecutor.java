@@ -1,0 +1,165 @@
+package io.joulebench.harness.trial;
+
+import io.joulebench.algorithms.TrainingListener;
+import io.joulebench.energy.meter.IdleBaseline;
+import io.joulebench.harness.result.Execution;
+import io.joulebench.harness.result.Metrics;
+import io.joulebench.harness.result.ResultCodec;
+import io.joulebench.harness.result.TrialRecord;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Runs every trial in a JVM of its own, as JMH forks: fresh JIT state, heap and peak-RSS counter per trial, and a
+ * crash or kill -9 costs one trial. The child gets the parent's JVM options and class path, reads a request file,
+ * writes its record to a response file, and prints its progress to the inherited stdout. Its stdin stays open
+ * while the parent lives: the child stops when it closes, so a killed parent leaves no trial running.
+ */
+public final class ForkedExecutor implements TrialExecutor {
+    /** Lines of a dead child's stderr kept in its record. */
+    static final int STDERR_TAIL_LINES = 20;
+
+    private final List<String> javaCommand;
+    private final List<String> workerArgs;
+    private final Path workDir;
+    private final String dataDir;
+    private final boolean meter;
+    private final Supplier<IdleBaseline> idle;
+    private final PrintStream err;
+
+    /**
+     * @param javaCommand the java executable, JVM options, class path and main class
+     * @param workerArgs  the worker subcommand with the energy options to pass on
+     * @param workDir     where request and response files live during a trial
+     */
+    public ForkedExecutor(List<String> javaCommand, List<String> workerArgs, Path workDir, String dataDir,
+                          boolean meter, Supplier<IdleBaseline> idle, PrintStream err) {
+        this.javaCommand = List.copyOf(javaCommand);
+        this.workerArgs = List.copyOf(workerArgs);
+        this.workDir = workDir;
+        this.dataDir = dataDir;
+        this.meter = meter;
+        this.idle = idle;
+        this.err = err;
+    }
+
+    @Override
+    public boolean forked() {
+        return true;
+    }
+
+    @Override
+    public TrialRecord execute(TrialPlan plan, TrainingListener progress) throws InterruptedException {
+        String startedAt = Instant.now().toString();
+        long start = System.nanoTime();
+        String id = plan.spec().key() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Path request = workDir.resolve(id + ".request.json");
+        Path response = workDir.resolve(id + ".response.json");
+        Deque<String> tail = new ArrayDeque<>();
+        Integer exit = null;
+        String problem;
+        try {
+            Files.createDirectories(workDir);
+            Files.writeString(request, ResultCodec.json().writeValueAsString(
+                    new TrialRequest(plan.spec(), dataDir, meter, idle.get())), StandardCharsets.UTF_8);
+            List<String> command = new ArrayList<>(javaCommand);
+            command.addAll(workerArgs);
+            command.addAll(List.of("--request", request.toString(), "--response", response.toString()));
+            Process child = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
+            Thread reader = relay(child, tail);
+            try {
+                exit = child.waitFor();
+            } catch (InterruptedException e) {
+                child.destroy();
+                throw e;
+            } finally {
+                reader.join(2000);
+                child.getOutputStream().close();
+            }
+            if (Files.exists(response)) {
+                TrialRecord r = ResultCodec.parse(Files.readString(response, StandardCharsets.UTF_8));
+                Execution e = new Execution(true, exit, r.completed() ? null : tailText(tail),
+                        (System.nanoTime() - start) / 1e9, null, null, null, null);
+                return r.withSuite(r.suite(), r.warmup(), e);
+            }
+            problem = "the trial's JVM exited with status " + exit + describe(exit) + " before writing its record";
+        } catch (IOException e) {
+            problem = "could not run the trial's JVM: " + e.getMessage();
+        } finally {
+            deleteQuietly(request);
+            deleteQuietly(response);
+        }
+        return failed(plan.spec(), startedAt, problem, new Execution(true, exit, tailText(tail),
+                (System.nanoTime() - start) / 1e9, null, null, null, null));
+    }
+
+    /** Echoes the child's stderr and keeps its last lines. */
+    private Thread relay(Process child, Deque<String> tail) {
+        Thread t = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getErrorStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    err.println(line);
+                    synchronized (tail) {
+                        tail.addLast(line);
+                        if (tail.size() > STDERR_TAIL_LINES) {
+                            tail.removeFirst();
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                // The child is gone; what was read is kept.
+            }
+        }, "joulebench-trial-stderr");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static String tailText(Deque<String> tail) {
+        synchronized (tail) {
+            return tail.isEmpty() ? null : String.join("\n", tail);
+        }
+    }
+
+    static String describe(Integer exit) {
+        if (exit == null) {
+            return "";
+        }
+        return switch (exit) {
+            case 137 -> " (killed: SIGKILL, e.g. kill -9 or the kernel's out-of-memory killer)";
+            case 143 -> " (terminated: SIGTERM)";
+            case 130 -> " (interrupted: SIGINT)";
+            case 134 -> " (aborted: SIGABRT, a native crash)";
+            case 139 -> " (segmentation fault in native code)";
+            default -> "";
+        };
+    }
+
+    /** The record of a trial whose JVM died: no metric has a value, every one says why. */
+    static TrialRecord failed(TrialSpec spec, String startedAt, String problem, Execution execution) {
+        return new TrialRecord(TrialRecord.SCHEMA, spec.key(), UUID.randomUUID().toString(), startedAt,
+                TrialRecord.FAILED, problem, false, spec, null, List.of(), null,
+                Metrics.of(null, null, null, List.of(), null, problem, null), null, null, execution, null, null);
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // A leftover transport file is harmless: it is never read again.
+        }
+    }
+}
