@@ -3,6 +3,7 @@ package io.joulebench.harness.stats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Several arms against one baseline, one metric: each comparison's p-value (the t-test that
@@ -37,48 +38,57 @@ public final class BaselineFamily {
     /** Ratio comparisons of each arm against {@code baseline}, Holm-adjusted; arms in the caller's order. */
     public static List<Member<RatioComparison>> ratios(double[] baseline, List<double[]> arms, Pairing pairing,
             ComparisonOptions options) {
-        return adjust(arms, options, (x, o) -> RatioComparison.of(x, baseline, pairing, o), RatioComparison::pValue);
+        return adjust(arms, options, (x, o) -> RatioComparison.of(x, baseline, pairing, o),
+                x -> pValue(x, baseline, pairing, options));
     }
 
     /** Accuracy comparisons (values in percent) of each arm against {@code baseline}, Holm-adjusted. */
     public static List<Member<AccuracyComparison>> accuracy(double[] baselinePercent, List<double[]> armsPercent,
             Pairing pairing, ComparisonOptions options) {
         return adjust(armsPercent, options, (x, o) -> AccuracyComparison.ofPercent(x, baselinePercent, pairing, o),
-                AccuracyComparison::pValue);
+                x -> pValue(x, baselinePercent, pairing, options));
+    }
+
+    /** The p-value both comparisons report, computed without the bootstrap so each arm is resampled once. */
+    private static Double pValue(double[] x, double[] y, Pairing pairing, ComparisonOptions options) {
+        Checks.finite("x", x, 1);
+        Checks.finite("y", y, 1);
+        if (pairing == Pairing.PAIRED) {
+            Checks.paired(x, y);
+        }
+        return Math.min(x.length, y.length) < Summary.MIN_N_FOR_INTERVAL ? null
+                : MeanDifference.of(x, y, pairing, options.level()).pValue();
     }
 
     private static <T> List<Member<T>> adjust(List<double[]> arms, ComparisonOptions options,
-            BiFunction<double[], ComparisonOptions, T> compare, java.util.function.Function<T, Double> pValue) {
+            BiFunction<double[], ComparisonOptions, T> compare, Function<double[], Double> pValueOf) {
         if (arms.isEmpty()) {
             throw new IllegalArgumentException("no arms to compare against the baseline");
         }
-        List<T> first = new ArrayList<>();
         List<Integer> inFamily = new ArrayList<>();
+        List<Double> ps = new ArrayList<>();
         for (int a = 0; a < arms.size(); a++) {
-            T c = compare.apply(arms.get(a), options);
-            first.add(c);
-            if (pValue.apply(c) != null) {
+            Double p = pValueOf.apply(arms.get(a));
+            if (p != null) {
                 inFamily.add(a);
+                ps.add(p);
+            }
+        }
+        double[] levels = new double[arms.size()];
+        Double[] adjusted = new Double[arms.size()];
+        java.util.Arrays.fill(levels, options.level());
+        if (!ps.isEmpty()) {
+            HolmAdjustment holm = HolmAdjustment.of(ps.stream().mapToDouble(Double::doubleValue).toArray(),
+                    options.level());
+            for (int f = 0; f < ps.size(); f++) {
+                levels[inFamily.get(f)] = holm.levels().get(f);
+                adjusted[inFamily.get(f)] = holm.adjustedPValues().get(f);
             }
         }
         List<Member<T>> out = new ArrayList<>();
-        for (T c : first) {
-            out.add(new Member<>(c, null, options.level(), inFamily.size()));
-        }
-        if (inFamily.isEmpty()) {
-            return out;
-        }
-        double[] p = new double[inFamily.size()];
-        for (int f = 0; f < p.length; f++) {
-            p[f] = pValue.apply(first.get(inFamily.get(f)));
-        }
-        HolmAdjustment holm = HolmAdjustment.of(p, options.level());
-        for (int f = 0; f < p.length; f++) {
-            int a = inFamily.get(f);
-            double level = holm.levels().get(f);
-            // A family of one is its own comparison at the family level: no need to redo the bootstrap.
-            T c = level == options.level() ? first.get(a) : compare.apply(arms.get(a), options.withLevel(level));
-            out.set(a, new Member<>(c, holm.adjustedPValues().get(f), level, p.length));
+        for (int a = 0; a < arms.size(); a++) {
+            T c = compare.apply(arms.get(a), levels[a] == options.level() ? options : options.withLevel(levels[a]));
+            out.add(new Member<>(c, adjusted[a], levels[a], ps.size()));
         }
         return out;
     }
