@@ -31,6 +31,17 @@ public record Interval(double lower, double upper, double level) {
         return lower > x;
     }
 
+    /**
+     * This interval times a positive constant: CO2e at a fixed carbon intensity is energy times a constant, so its
+     * interval is the energy interval scaled (and its ratio interval is the energy ratio's, unchanged).
+     */
+    public Interval scaled(double factor) {
+        if (!(factor > 0) || Double.isInfinite(factor)) {
+            throw new IllegalArgumentException("scale factor must be positive and finite: " + factor);
+        }
+        return new Interval(lower * factor, upper * factor, level);
+    }
+
     /** This interval's bounds mapped through {@code a + b * bound} (b > 0), e.g. a ratio to a percentage change. */
     Interval affine(double a, double b) {
         return new Interval(a + b * lower, a + b * upper, level);

@@ -88,6 +88,15 @@ class SummaryTest {
     }
 
     @Test
+    void co2eIntervalIsTheEnergyIntervalScaled() {
+        Summary energy = Summary.of(new double[] {1000, 1100, 1050});
+        Summary co2e = Summary.of(new double[] {1000 * 0.4, 1100 * 0.4, 1050 * 0.4});
+        assertEquals(co2e.ci95().lower(), energy.ci95().scaled(0.4).lower(), 1e-9);
+        assertEquals(co2e.ci95().upper(), energy.ci95().scaled(0.4).upper(), 1e-9);
+        assertThrows(IllegalArgumentException.class, () -> energy.ci95().scaled(0));
+    }
+
+    @Test
     void type7QuantilesInterpolate() {
         double[] sorted = {1, 2, 3, 4};
         assertEquals(1.75, Quantiles.type7(sorted, 0.25), 1e-15);
