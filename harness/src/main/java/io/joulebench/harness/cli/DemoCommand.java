@@ -1,60 +1,83 @@
 package io.joulebench.harness.cli;
 
 import io.joulebench.algorithms.TrainerRegistry;
-import io.joulebench.algorithms.data.Datasets;
 import io.joulebench.energy.EnergyException;
-import io.joulebench.harness.results.ResultsStore;
-import io.joulebench.harness.trial.TrialPlan;
 import io.joulebench.harness.result.TrialRecord;
+import io.joulebench.harness.results.ResultsStore;
+import io.joulebench.harness.suite.PlannedTrial;
+import io.joulebench.harness.suite.Shard;
+import io.joulebench.harness.suite.Suite;
+import io.joulebench.harness.suite.SuiteLoader;
+import io.joulebench.harness.suite.SuitePlanner;
+import io.joulebench.harness.suite.SuiteRunner;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code joulebench demo}: the quick comparison on the embedded dataset, ending in the summary table. */
+/** {@code joulebench demo}: the demo suite ({@code suites/demo.yaml}) on the embedded dataset. */
 @Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Quick comparison on the embedded Fashion-MNIST subset (runs offline, about two minutes on 2"
-                + " cores): the study's headline pair, Mono-Forward (mf, 2x1000) against its backprop twin (bp-mlp),"
-                + " with the study's settings, time, memory, energy and carbon.")
+        description = "The demo suite (suites/demo.yaml, runs offline in about two minutes on 2 cores): the study's"
+                + " headline pair, Mono-Forward (mf, 2x1000) against its backprop twin (bp-mlp), three paired seeds,"
+                + " one JVM per trial, then per-arm means with intervals and the MF/BP ratios.")
 final class DemoCommand implements Callable<Integer> {
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "12",
-            description = "Maximum epochs per trial, per layer for mf (default: ${DEFAULT-VALUE}, the study's for"
-                    + " MF on Fashion-MNIST).")
-    int epochs;
+    static final String SUITE_RESOURCE = "/suites/demo.yaml";
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR",
             description = "Output folder (default: results/demo-DATE-TIME).")
     Path out;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Option(names = "--seeds", paramLabel = "LIST", description = "Seeds instead of the suite's 1,2,3.")
+    String seeds;
 
-    @Mixin
-    RunOptions options;
+    @Option(names = "--no-fork", description = "Run every trial in this JVM (debugging).")
+    boolean noFork;
 
     @Mixin
     TrialMeteringOptions energy;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws EnergyException, InterruptedException {
         Path dir = out != null ? out : Path.of("results",
                 "demo-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         TrainerRegistry registry = TrainerRegistry.load();
-        String dataset = Datasets.FASHION_MNIST_SUBSET;
-        String epochsText = Integer.toString(epochs);
-        List<TrialPlan> plans = List.of(
-                TrialPlan.resolve(registry, "bp-mlp", dataset, "mf-twin", Map.of("epochs", epochsText), seed,
-                        options.splitSeedFor(seed)),
-                TrialPlan.resolve(registry, "mf", dataset, "study", Map.of("epochs", epochsText), seed,
-                        options.splitSeedFor(seed)));
-        System.out.println("JouleBench demo: " + plans.size() + " trials on the embedded " + dataset + " ("
-                + Datasets.info(dataset).description() + ")");
-        List<TrialRecord> records = Trials.run(plans, options, energy, new ResultsStore(dir));
+        Suite suite = SuiteLoader.parse(Path.of("suites/demo.yaml"), demoSuite(), registry);
+        List<PlannedTrial> plan = SuitePlanner.plan(suite, seeds == null ? null : SuiteCommand.parseSeeds(seeds),
+                Shard.ALL, registry);
+        System.out.println("JouleBench demo: " + suite.description());
+        Map<String, String> fileEnergy = new LinkedHashMap<>(suite.energy());
+        fileEnergy.putIfAbsent("idle", suite.idle().toMillis() + "ms");
+        MeteringArgs metering = MeteringArgs.merge(spec.commandLine().getParseResult(), fileEnergy);
+        ResultsStore store = new ResultsStore(dir);
+        List<TrialRecord> records = SuiteExecution.run(plan, suite.name(), suite.hash(), metering,
+                new SuiteRunner.Settings(metering.options().idle, suite.idleMaxAge(), suite.cooldown()), !noFork,
+                null, store, registry);
+        System.out.println();
+        System.out.print(StatsSummary.render(store.readAll(), suite));
         return records.stream().allMatch(TrialRecord::completed) ? CliErrors.OK : CliErrors.FAILED;
+    }
+
+    private static byte[] demoSuite() {
+        try (InputStream in = DemoCommand.class.getResourceAsStream(SUITE_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(SUITE_RESOURCE + " is missing from the jar; rebuild JouleBench");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the demo suite: " + e.getMessage(), e);
+        }
     }
 }

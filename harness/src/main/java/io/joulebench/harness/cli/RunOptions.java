@@ -38,6 +38,11 @@ final class RunOptions {
 
     /** Loads a dataset by id and split seed. */
     BiFunction<String, Long, Dataset> datasetLoader() {
+        return loader(dataDir);
+    }
+
+    /** Loads datasets from {@code dataDir} first (null: the standard places only). */
+    static BiFunction<String, Long, Dataset> loader(Path dataDir) {
         DataLocator locator = DataLocator.standard(dataDir, System.getenv(), Path.of(System.getProperty("user.home")));
         return (id, seed) -> Datasets.load(id, locator, seed);
     }

@@ -58,6 +58,24 @@ public record Suite(String name, String description, String hash, List<Long> see
         }
     }
 
+    /** The suite restricted to some arms; refuses an unknown arm or one whose baseline is left out. */
+    public Suite only(List<String> ids) {
+        for (String id : ids) {
+            Arm a = arm(id);
+            if (a == null) {
+                throw new SuiteException("--arms: '" + id + "' is not an arm of suite '" + name + "' (arms: "
+                        + String.join(", ", arms.stream().map(Arm::id).toList()) + ")");
+            }
+            if (a.baseline() != null && !ids.contains(a.baseline())) {
+                throw new SuiteException("--arms: arm '" + id + "' is compared with '" + a.baseline()
+                        + "'; add it: --arms " + String.join(",", ids) + "," + a.baseline());
+            }
+        }
+        return new Suite(name, description, hash, seeds, repetitions, protocols, splitSeed, warmup, cooldown, idle,
+                idleMaxAge, shuffleSeed, noise, targetAccuracy, energy,
+                arms.stream().filter(a -> ids.contains(a.id())).toList());
+    }
+
     public Arm arm(String id) {
         return arms.stream().filter(a -> a.id().equals(id)).findFirst().orElse(null);
     }

@@ -62,14 +62,19 @@ public final class SuiteLoader {
         } catch (IOException e) {
             throw new SuiteException(file + ": cannot read (" + e.getMessage() + ")");
         }
+        return parse(file, bytes, registry);
+    }
+
+    /** Validates a suite's bytes; {@code name} is what messages call the file. */
+    public static Suite parse(Path name, byte[] bytes, TrainerRegistry registry) {
         String text = new String(bytes, StandardCharsets.UTF_8);
         YamlTree tree;
         try {
             tree = YamlTree.parse(text);
         } catch (IOException e) {
-            throw new SuiteException(file + ": not valid YAML: " + firstLine(e.getMessage()));
+            throw new SuiteException(name + ": not valid YAML: " + firstLine(e.getMessage()));
         }
-        return new SuiteLoader(file, tree).suite(sha256(bytes), registry);
+        return new SuiteLoader(name, tree).suite(sha256(bytes), registry);
     }
 
     private Suite suite(String hash, TrainerRegistry registry) {

@@ -168,6 +168,16 @@ public final class SuiteRunner {
 
     /** Re-measures an idle baseline older than the suite allows; returns the age of the one in use. */
     private Double refreshIdle(Observer observer) throws InterruptedException {
+        try {
+            return refresh(observer);
+        } catch (EnergyException e) {
+            observer.note("energy: the idle baseline could not be measured again (" + e.getMessage()
+                    + "); keeping the old one");
+            return ageSeconds(metering.idle().startedAt());
+        }
+    }
+
+    private Double refresh(Observer observer) throws InterruptedException, EnergyException {
         if (metering == null || metering.idle() == null) {
             return null;
         }
