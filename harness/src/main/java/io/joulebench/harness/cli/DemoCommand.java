@@ -3,7 +3,7 @@ package io.joulebench.harness.cli;
 import io.joulebench.algorithms.TrainerRegistry;
 import io.joulebench.algorithms.data.Datasets;
 import io.joulebench.energy.EnergyException;
-import io.joulebench.harness.results.ResultsStore;
+import io.joulebench.harness.results.OutputFolder;
 import io.joulebench.harness.trial.TrialPlan;
 import io.joulebench.harness.trial.TrialRecord;
 import java.nio.file.Path;
@@ -40,6 +40,9 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     TrialMeteringOptions energy;
 
+    @Mixin
+    LockOptions lock;
+
     @Override
     public Integer call() throws EnergyException, InterruptedException {
         Path dir = out != null ? out : Path.of("results",
@@ -54,7 +57,16 @@ final class DemoCommand implements Callable<Integer> {
                         options.splitSeedFor(seed)));
         System.out.println("JouleBench demo: " + plans.size() + " trials on the embedded " + dataset + " ("
                 + Datasets.info(dataset).description() + ")");
-        List<TrialRecord> records = Trials.run(plans, options, energy, new ResultsStore(dir));
+        options.checkData(plans.stream().map(p -> p.spec().dataset()).toList());
+        List<TrialRecord> records;
+        try (OutputFolder folder = lock.open(dir)) {
+            List<String> resume = new java.util.ArrayList<>(lock.originalArgs());
+            if (out == null) {
+                // the default folder is new each time: resuming must name this one
+                resume.addAll(List.of("--out", dir.toString()));
+            }
+            records = Trials.run(plans, options, energy, folder, resume);
+        }
         return records.stream().allMatch(TrialRecord::completed) ? CliErrors.OK : CliErrors.FAILED;
     }
 }

@@ -3,7 +3,7 @@ package io.joulebench.harness.cli;
 import io.joulebench.algorithms.TrainerRegistry;
 import io.joulebench.algorithms.data.Datasets;
 import io.joulebench.energy.EnergyException;
-import io.joulebench.harness.results.ResultsStore;
+import io.joulebench.harness.results.OutputFolder;
 import io.joulebench.harness.trial.TrialPlan;
 import io.joulebench.harness.trial.TrialRecord;
 import java.nio.file.Path;
@@ -54,6 +54,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     TrialMeteringOptions energy;
 
+    @Mixin
+    LockOptions lock;
+
     @Override
     public Integer call() throws EnergyException, InterruptedException {
         Map<String, String> overrides = new LinkedHashMap<>(params);
@@ -63,7 +66,11 @@ final class RunCommand implements Callable<Integer> {
         TrainerRegistry registry = TrainerRegistry.load();
         List<TrialPlan> plans = seeds.stream().map(seed -> TrialPlan.resolve(registry, trainer, dataset, preset,
                 overrides, seed, options.splitSeedFor(seed))).toList();
-        List<TrialRecord> records = Trials.run(plans, options, energy, new ResultsStore(out));
+        options.checkData(plans.stream().map(p -> p.spec().dataset()).toList());
+        List<TrialRecord> records;
+        try (OutputFolder folder = lock.open(out)) {
+            records = Trials.run(plans, options, energy, folder, lock.originalArgs());
+        }
         return records.stream().allMatch(TrialRecord::completed) ? CliErrors.OK : CliErrors.FAILED;
     }
 }

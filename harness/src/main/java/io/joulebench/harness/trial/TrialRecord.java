@@ -8,7 +8,7 @@ import java.util.List;
  * One trial as stored, one JSON line in {@code results.jsonl}.
  *
  * @param schema the record format, {@link #SCHEMA}; bumped on incompatible change
- * @param status {@code completed} or {@code failed}
+ * @param status {@code completed}, {@code failed}, or {@code interrupted} (by a signal; resuming reruns it)
  * @param error why the trial failed, or null
  * @param result the trainer's result, or null when the trial failed
  * @param trainingSeconds wall time of the training call (per-epoch validation included, test excluded)
@@ -22,6 +22,7 @@ public record TrialRecord(String schema, String trialId, String startedAt, Strin
     public static final String SCHEMA = "joulebench.trial/1";
     public static final String COMPLETED = "completed";
     public static final String FAILED = "failed";
+    public static final String INTERRUPTED = "interrupted";
 
     public boolean completed() {
         return COMPLETED.equals(status);
