@@ -42,8 +42,12 @@ class ProcessFaultsTest {
         final StringBuilder err = new StringBuilder();
 
         Child(Map<String, String> env, String... args) throws IOException {
+            this("-Xmx1g", env, args);
+        }
+
+        Child(String heap, Map<String, String> env, String... args) throws IOException {
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-Xmx1g", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                    .toString(), heap, "-cp", System.getProperty("java.class.path"), Main.class.getName()));
             cmd.addAll(List.of(args));
             ProcessBuilder pb = new ProcessBuilder(cmd);
             pb.environment().put("OMP_NUM_THREADS", "1");
@@ -247,6 +251,19 @@ class ProcessFaultsTest {
         awaitStreams(run, null);
         assertEquals("joulebench: OMP_NUM_THREADS='abc' is not a positive whole number; set e.g. OMP_NUM_THREADS=1"
                 + " (the launcher's default) or unset it", run.stderr().strip());
+    }
+
+    /** Finding 5: JOULEBENCH_JAVA_OPTS=-Xmx64m ./joulebench run -t bp-mlp was a stack trace. */
+    @Test
+    void outOfHeapIsOneLineWithTheFix(@TempDir Path dir) throws Exception {
+        Child run = new Child("-Xmx64m", Map.of(), "run", "-t", "bp-mlp", "--no-energy", "--out", dir.toString());
+        int rc = run.exit();
+        awaitStreams(run, null);
+        assertEquals(6, rc, run.stderr());
+        String err = run.stderr().strip();
+        assertEquals(1, err.lines().count(), err);
+        assertTrue(err.matches("joulebench( run)?: out of memory .* with a \\d+ MiB heap; raise it, e\\.g\\."
+                + " JOULEBENCH_JAVA_OPTS=-Xmx8g \\./joulebench \\.\\.\\., or train a smaller model or batch"), err);
     }
 
     /** The reader threads may still hold the last lines when the process has ended. */
