@@ -204,6 +204,6 @@ public final class DurableJsonl {
 
     static String reason(IOException e) {
         String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null ? "" : " " + m);
+        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
     }
 }
