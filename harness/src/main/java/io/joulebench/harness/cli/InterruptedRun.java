@@ -26,6 +26,7 @@ final class InterruptedRun implements Interrupts.Handler {
     private final PrintStream out;
     private final AutoCloseable folder;
     private final List<String> saved = new ArrayList<>();
+    private boolean handled;
 
     /** @param folder released (its lock) once the interrupted record is written */
     InterruptedRun(ResultsStore store, InFlightTrial inFlight, String resumeCommand, PrintStream out,
@@ -43,6 +44,10 @@ final class InterruptedRun implements Interrupts.Handler {
 
     @Override
     public synchronized boolean onSignal(String signal) {
+        if (handled) {
+            return true; // a second Ctrl-C while the first is being handled: already saved and said
+        }
+        handled = true;
         TrialRecord record = inFlight.interrupted("interrupted by SIG" + signal);
         String inFlightLine = "";
         if (record != null && !finishedMeanwhile(record.spec())) {
