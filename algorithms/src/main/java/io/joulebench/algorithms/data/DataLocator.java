@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where dataset folders are looked for, in order: {@code --data-dir}, {@code $JOULEBENCH_DATA},
+ * Where dataset folders are looked for: {@code --data-dir} alone when given, else in order {@code $JOULEBENCH_DATA},
  * {@code ~/.joulebench/data}, then {@code /usr/share/datasets} (where Debian's {@code dataset-fashion-mnist}
  * installs). Inside a root, dataset {@code ID} lives in {@code ROOT/ID/}; a root may also be that folder itself.
  */
@@ -25,12 +25,15 @@ public final class DataLocator {
         this.roots = List.copyOf(roots);
     }
 
-    /** The standard search order; {@code dataDir} may be null. */
+    /**
+     * The standard search order; {@code dataDir} may be null. An explicit {@code --data-dir} is the only place
+     * searched: an explicit choice never falls back silently to data found elsewhere.
+     */
     public static DataLocator standard(Path dataDir, Map<String, String> env, Path userHome) {
-        List<Root> roots = new ArrayList<>();
         if (dataDir != null) {
-            roots.add(new Root(dataDir, "--data-dir"));
+            return new DataLocator(List.of(new Root(dataDir, "--data-dir")));
         }
+        List<Root> roots = new ArrayList<>();
         String fromEnv = env.get("JOULEBENCH_DATA");
         if (fromEnv != null && !fromEnv.isBlank()) {
             roots.add(new Root(Path.of(fromEnv), "$JOULEBENCH_DATA"));

@@ -199,8 +199,17 @@ public final class Datasets {
         }
     }
 
-    private static byte[] readFile(Path file) {
+    /** Larger than any file of a supported dataset (CIFAR-100's train.bin: 154 MB), well below a Java array. */
+    static final long MAX_FILE_BYTES = 512L << 20;
+
+    static byte[] readFile(Path file) {
         try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new DatasetException(String.format(java.util.Locale.ROOT, "%s: %.1f GiB, larger than any file"
+                        + " of a supported dataset (at most %d MiB); is this the right file? Download it again",
+                        file, size / (double) (1L << 30), MAX_FILE_BYTES >> 20));
+            }
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new DatasetException(file + ": missing; run 'joulebench data fetch' again");

@@ -1,6 +1,7 @@
 package io.joulebench.algorithms.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -91,13 +92,43 @@ class DatasetsTest {
 
     @Test
     void missingDatasetListsWhereItLookedAndHowToGetIt(@TempDir Path dir) {
-        DataLocator locator = DataLocator.standard(dir.resolve("mine"), Map.of("JOULEBENCH_DATA",
+        DataLocator locator = DataLocator.standard(null, Map.of("JOULEBENCH_DATA",
                 dir.resolve("env").toString()), dir.resolve("home"));
         DatasetException e = assertThrows(DatasetException.class, () -> Datasets.locate("cifar-10", locator));
         String m = e.getMessage();
-        assertTrue(m.indexOf("(--data-dir)") < m.indexOf("($JOULEBENCH_DATA)"), m);
         assertTrue(m.indexOf("($JOULEBENCH_DATA)") < m.indexOf("(~/.joulebench/data)"), m);
         assertTrue(m.contains("joulebench data fetch cifar-10"), m);
+    }
+
+    /** Finding 10: an explicit --data-dir without the dataset fell back silently to data found elsewhere. */
+    @Test
+    void anExplicitDataDirIsTheOnlyPlaceSearched(@TempDir Path dir) throws Exception {
+        SubsetMaker.write(realOrEmbedded(dir), 600, 100, 10, dir.resolve("env").resolve("fashion-mnist"));
+        Map<String, String> env = Map.of("JOULEBENCH_DATA", dir.resolve("env").toString());
+        assertEquals(dir.resolve("env").resolve("fashion-mnist"),
+                Datasets.locate("fashion-mnist", DataLocator.standard(null, env, dir.resolve("home"))));
+        DatasetException e = assertThrows(DatasetException.class, () -> Datasets.locate("fashion-mnist",
+                DataLocator.standard(dir.resolve("mine"), env, dir.resolve("home"))));
+        assertTrue(e.getMessage().contains("(--data-dir)"), e.getMessage());
+        assertFalse(e.getMessage().contains("JOULEBENCH_DATA"), e.getMessage());
+    }
+
+    /** Finding 5: a 3 GiB file where a dataset file should be was read whole (out of heap, stack trace). */
+    @Test
+    void aHugeFileWhereADatasetFileShouldBeIsRefusedBeforeReading(@TempDir Path dir) throws IOException {
+        Path fm = Files.createDirectories(dir.resolve("fashion-mnist"));
+        for (String f : Datasets.requiredFiles("fashion-mnist")) {
+            Files.write(fm.resolve(f), new byte[0]);
+        }
+        Path huge = fm.resolve(Datasets.requiredFiles("fashion-mnist").get(0));
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength(3L << 30); // sparse: takes no disk space
+        }
+        DataLocator locator = new DataLocator(List.of(new DataLocator.Root(dir, "--data-dir")));
+        DatasetException e = assertThrows(DatasetException.class,
+                () -> Datasets.load(Datasets.FASHION_MNIST, locator, 42));
+        assertTrue(e.getMessage().contains("3.0 GiB, larger than any file of a supported dataset"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
     }
 
     @Test

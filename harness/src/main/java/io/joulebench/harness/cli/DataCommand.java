@@ -1,5 +1,6 @@
 package io.joulebench.harness.cli;
 
+import io.joulebench.algorithms.InvalidConfigurationException;
 import io.joulebench.harness.data.DataDirectories;
 import io.joulebench.harness.data.DataFetchException;
 import io.joulebench.harness.data.DatasetCatalog;
@@ -29,9 +30,6 @@ import picocli.CommandLine.Parameters;
         subcommands = {DataCommand.Fetch.class})
 public final class DataCommand implements Callable<Integer> {
 
-    static final int EXIT_FAILURE = 1;
-    static final int EXIT_USAGE = 2;
-
     private final Supplier<DatasetFetcher> fetcher;
     private final Function<String, String> env;
     private final Path userHome;
@@ -54,9 +52,8 @@ public final class DataCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("joulebench data: missing subcommand; try 'joulebench data fetch NAME'"
+        throw new InvalidConfigurationException("missing subcommand; try 'joulebench data fetch NAME'"
                 + " (see 'joulebench data --help')");
-        return EXIT_USAGE;
     }
 
     /** {@code joulebench data fetch NAME}. */
@@ -92,26 +89,18 @@ public final class DataCommand implements Callable<Integer> {
         boolean force;
 
         @Override
-        public Integer call() {
+        public Integer call() throws DataFetchException {
+            // Failures are thrown: the one mapping (CliErrors) prints them and picks the exit code.
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            String prefix = "joulebench data fetch: ";
             if (mirror != null && from != null) {
-                err.println(prefix + "--mirror and --from exclude each other; give only one");
-                return EXIT_USAGE;
+                throw new InvalidConfigurationException("--mirror and --from exclude each other; give only one");
             }
-            Optional<URI> mirrorUri;
-            try {
-                mirrorUri = mirror == null ? Optional.empty() : Optional.of(httpUri(mirror));
-            } catch (IllegalArgumentException e) {
-                err.println(prefix + e.getMessage());
-                return EXIT_USAGE;
-            }
+            Optional<URI> mirrorUri = mirror == null ? Optional.empty() : Optional.of(httpUri(mirror));
             DatasetFetcher f = parent.fetcher.get();
             DatasetCatalog catalog = f.catalog();
             if (catalog.find(name).isEmpty()) {
-                err.println(prefix + new UnknownDatasetException(name, catalog.ids()).getMessage());
-                return EXIT_USAGE;
+                throw new UnknownDatasetException(name, catalog.ids());
             }
             Path dir = DataDirectories.resolve(Optional.ofNullable(dataDir), parent.env, parent.userHome);
             ConsoleProgress progress = new ConsoleProgress(err, System.console() != null);
@@ -125,10 +114,8 @@ public final class DataCommand implements Callable<Integer> {
                 }
                 out.println(name + " is ready in " + result.directory());
                 return 0;
-            } catch (DataFetchException e) {
+            } finally {
                 progress.finish();
-                err.println(prefix + e.getMessage());
-                return EXIT_FAILURE;
             }
         }
 
@@ -137,12 +124,12 @@ public final class DataCommand implements Callable<Integer> {
             try {
                 uri = new URI(s);
             } catch (URISyntaxException e) {
-                throw new IllegalArgumentException("--mirror '" + s + "' is not a URL; give e.g."
+                throw new InvalidConfigurationException("--mirror '" + s + "' is not a URL; give e.g."
                         + " https://example.org/datasets/mnist/");
             }
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-                throw new IllegalArgumentException("--mirror '" + s + "' must be an http or https URL; for a"
+                throw new InvalidConfigurationException("--mirror '" + s + "' must be an http or https URL; for a"
                         + " local folder use --from DIR");
             }
             return uri;

@@ -3,6 +3,7 @@ package io.joulebench.harness.cli;
 import io.joulebench.algorithms.TrainerRegistry;
 import io.joulebench.energy.EnergyException;
 import io.joulebench.harness.result.TrialRecord;
+import io.joulebench.harness.results.OutputFolder;
 import io.joulebench.harness.results.ResultsStore;
 import io.joulebench.harness.suite.PlannedTrial;
 import io.joulebench.harness.suite.Shard;
@@ -46,6 +47,9 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     TrialMeteringOptions energy;
 
+    @Mixin
+    LockOptions lock;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -61,12 +65,14 @@ final class DemoCommand implements Callable<Integer> {
         Map<String, String> fileEnergy = new LinkedHashMap<>(suite.energy());
         fileEnergy.putIfAbsent("idle", suite.idle().toMillis() + "ms");
         MeteringArgs metering = MeteringArgs.merge(spec.commandLine().getParseResult(), fileEnergy);
-        ResultsStore store = new ResultsStore(dir);
-        List<TrialRecord> records = SuiteExecution.run(plan, suite.name(), suite.hash(), metering,
-                new SuiteRunner.Settings(metering.options().idle, suite.idleMaxAge(), suite.cooldown()), !noFork,
-                null, store, registry);
-        System.out.println();
-        System.out.print(StatsSummary.render(store.readAll(), suite));
+        List<TrialRecord> records;
+        try (OutputFolder folder = lock.open(dir)) {
+            records = SuiteExecution.run(plan, suite.name(), suite.hash(), metering,
+                    new SuiteRunner.Settings(metering.options().idle, suite.idleMaxAge(), suite.cooldown()), !noFork,
+                    null, folder, lock.originalArgs(), registry);
+            System.out.println();
+            System.out.print(StatsSummary.render(new ResultsStore(folder.path()).readAll(), suite));
+        }
         return records.stream().allMatch(TrialRecord::completed) ? CliErrors.OK : CliErrors.FAILED;
     }
 

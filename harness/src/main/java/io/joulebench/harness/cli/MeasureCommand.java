@@ -12,16 +12,18 @@ import io.joulebench.energy.meter.IdleBaseline;
 import io.joulebench.energy.meter.MeteringSession;
 import io.joulebench.energy.meter.PowerTrace;
 import io.joulebench.harness.trial.CarbonSettings;
+import io.joulebench.algorithms.InvalidConfigurationException;
+import io.joulebench.harness.results.DurableJsonl;
+import io.joulebench.harness.results.OutputFolder;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,7 +37,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "measure", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false,
         description = "Meter the energy of any command (GPU via NVML, CPU/DRAM via RAPL, else MODELLED) and its "
-                + "carbon. Exit code: the command's; 2 for bad options.")
+                + "carbon. Exit code: the command's; on SIGINT/SIGTERM (forwarded to the command) 130/143; else"
+                + " JouleBench's own (2 bad options, 4 sensors, 5 output files; see docs/reliability.md).")
 public final class MeasureCommand implements Callable<Integer> {
 
     @Option(names = "--idle", paramLabel = "DURATION", converter = DurationConverter.class,
@@ -57,29 +60,23 @@ public final class MeasureCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    private int fail(String message) {
-        PrintWriter err = spec.commandLine().getErr();
-        err.println("joulebench measure: " + message);
-        err.flush();
-        return 2;
-    }
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** How long the command gets to stop after a forwarded SIGINT/SIGTERM before its group is killed. */
+    static final Duration GRACE = Duration.ofSeconds(5);
 
     @Override
-    public Integer call() {
+    public Integer call() throws EnergyException, InterruptedException, IOException {
         PrintWriter out = spec.commandLine().getOut();
-        // Validate everything before running anything.
-        CarbonSettings carbonSettings;
-        try {
-            carbonSettings = energy.carbon();
-        } catch (EnergyException e) {
-            return fail(e.getMessage());
+        // Validate everything before running anything: carbon settings, output files, the command itself.
+        CarbonSettings carbonSettings = energy.carbon();
+        if (json != null) {
+            OutputFolder.checkWritableFile(json, "--json");
         }
-        for (Path p : new Path[] {json, trace}) {
-            if (p != null && p.toAbsolutePath().getParent() != null && !Files.isDirectory(p.toAbsolutePath().getParent())) {
-                return fail("cannot write " + p + ": directory " + p.toAbsolutePath().getParent()
-                        + " does not exist (create it or choose another path)");
-            }
+        if (trace != null) {
+            OutputFolder.checkWritableFile(trace, "--trace");
         }
+        MeasuredChild.checkRunnable(command);
 
         try (EnergyMeter meter = energy.openMeter()) {
             IdleBaseline baseline = null;
@@ -88,48 +85,51 @@ public final class MeasureCommand implements Callable<Integer> {
                 out.flush();
                 baseline = meter.measureIdle(idle);
             }
-            Process process;
             MeteringSession session = meter.start(baseline);
+            MeasuredChild child;
             try {
-                process = new ProcessBuilder(command).inheritIO().start();
+                child = MeasuredChild.start(command);
             } catch (IOException e) {
                 session.stop();
-                return fail("cannot run '" + command.get(0) + "': " + e.getMessage()
+                throw new InvalidConfigurationException("cannot run '" + command.get(0) + "': " + e.getMessage()
                         + " (check the command name and PATH)");
             }
-            int exit = process.waitFor();
+            AtomicReference<String> signal = new AtomicReference<>();
+            int exit;
+            // On SIGINT/SIGTERM: forward it to the command's group, let it stop (killed after GRACE), and fall
+            // through to write what was measured, marked interrupted.
+            try (Interrupts.Registration registration = Interrupts.register(s -> {
+                signal.set("SIG" + s);
+                child.forward(s, GRACE);
+                return false;
+            })) {
+                exit = child.waitFor();
+            }
             EnergyReport report = session.stop();
             PowerTrace powerTrace = session.trace();
 
             CarbonEstimate carbon = carbonSettings.estimate(report, powerTrace);
             printSummary(out, exit, report, carbon);
+            if (signal.get() != null) {
+                out.printf(Locale.ROOT, "INTERRUPTED by %s: the figures cover the command until it stopped%n",
+                        signal.get());
+            }
             MeasureResult result = new MeasureResult(List.copyOf(command), exit, report.startedAt(),
                     report.windowSeconds(), report.intervalMillis(), report.domains(), report.totalJoules(),
                     report.totalIdleJoules(), report.totalNetJoules(), report.totalNote(), report.idle(), carbon,
-                    report.samplerCpuShare(), HostFacts.collect(), meter.providers());
+                    report.samplerCpuShare(), HostFacts.collect(), meter.providers(), signal.get());
             if (json != null) {
-                try {
-                    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), result);
-                } catch (IOException e) {
-                    return fail("cannot write JSON " + json + ": " + e.getMessage());
-                }
+                DurableJsonl.writeAtomically(json, JSON.writeValueAsBytes(result));
                 out.println("JSON written to " + json);
             }
             if (trace != null) {
-                try (Writer w = Files.newBufferedWriter(trace, StandardCharsets.UTF_8)) {
-                    powerTrace.writeCsv(w);
-                } catch (IOException e) {
-                    return fail("cannot write trace " + trace + ": " + e.getMessage());
-                }
+                StringBuilder csv = new StringBuilder();
+                powerTrace.writeCsv(csv);
+                DurableJsonl.writeAtomically(trace, csv.toString().getBytes(StandardCharsets.UTF_8));
                 out.println("power trace written to " + trace);
             }
             out.flush();
-            return exit;
-        } catch (EnergyException e) {
-            return fail(e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return fail("interrupted");
+            return signal.get() != null ? Interrupts.exitCode(signal.get().substring(3)) : exit;
         }
     }
 

@@ -25,10 +25,12 @@ import java.util.List;
  * @param samplerCpuShare sampler thread CPU time / window (share of one core)
  * @param host            machine facts
  * @param providers       every provider's status
+ * @param interruptedBy   the signal that interrupted the measurement ({@code SIGINT}, {@code SIGTERM}), else null:
+ *                        the figures then cover the command until it stopped
  */
 public record MeasureResult(List<String> command, int exitCode, String startedAt, double windowSeconds,
                             double intervalMillis, List<DomainEnergy> domains, Double totalJoules,
                             Double totalIdleJoules, Double totalNetJoules, String totalNote, IdleBaseline idle,
                             CarbonEstimate carbon, Double samplerCpuShare, HostFacts host,
-                            List<ProviderStatus> providers) {
+                            List<ProviderStatus> providers, String interruptedBy) {
 }

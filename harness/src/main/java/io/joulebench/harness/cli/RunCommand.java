@@ -4,7 +4,7 @@ import io.joulebench.algorithms.TrainerRegistry;
 import io.joulebench.algorithms.data.Datasets;
 import io.joulebench.energy.EnergyException;
 import io.joulebench.harness.result.TrialRecord;
-import io.joulebench.harness.results.ResultsStore;
+import io.joulebench.harness.results.OutputFolder;
 import io.joulebench.harness.suite.PlannedTrial;
 import io.joulebench.harness.suite.Suite;
 import io.joulebench.harness.suite.SuiteRunner;
@@ -67,6 +67,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     TrialMeteringOptions energy;
 
+    @Mixin
+    LockOptions lock;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -86,10 +89,14 @@ final class RunCommand implements Callable<Integer> {
                     options.splitSeedFor(seed));
             plan.add(new PlannedTrial(arm, p, TrialSpec.OWN_CONVERGENCE, i + 1, false));
         }
+        options.checkData(List.of(dataset));
         MeteringArgs metering = MeteringArgs.merge(spec.commandLine().getParseResult(), Map.of());
-        List<TrialRecord> records = SuiteExecution.run(plan, null, null, metering,
-                new SuiteRunner.Settings(metering.options().idle, IDLE_MAX_AGE, Suite.Cooldown.NONE), !noFork,
-                options.dataDir, new ResultsStore(out), registry);
+        List<TrialRecord> records;
+        try (OutputFolder folder = lock.open(out)) {
+            records = SuiteExecution.run(plan, null, null, metering,
+                    new SuiteRunner.Settings(metering.options().idle, IDLE_MAX_AGE, Suite.Cooldown.NONE), !noFork,
+                    options.dataDir, folder, lock.originalArgs(), registry);
+        }
         return records.stream().allMatch(TrialRecord::completed) ? CliErrors.OK : CliErrors.FAILED;
     }
 }

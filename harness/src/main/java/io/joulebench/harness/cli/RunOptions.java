@@ -3,16 +3,20 @@ package io.joulebench.harness.cli;
 import io.joulebench.algorithms.InvalidConfigurationException;
 import io.joulebench.algorithms.data.DataLocator;
 import io.joulebench.algorithms.data.Dataset;
+import io.joulebench.algorithms.data.DatasetException;
 import io.joulebench.algorithms.data.Datasets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.function.BiFunction;
 import picocli.CommandLine.Option;
 
 /** Options shared by commands that train: where data and results live. */
 final class RunOptions {
     @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Where datasets are looked for first (then $JOULEBENCH_DATA, ~/.joulebench/data,"
-                    + " /usr/share/datasets).")
+            description = "Where datasets are looked for (only there when given; else $JOULEBENCH_DATA,"
+                    + " ~/.joulebench/data, /usr/share/datasets in that order).")
     Path dataDir;
 
     /** {@code --split-seed trial}: every trial draws its own split from its own seed. */
@@ -36,12 +40,34 @@ final class RunOptions {
         }
     }
 
+    /**
+     * Checks before anything runs that every dataset's files can be found; an explicit --data-dir must exist and
+     * is the only place searched (it never falls back silently to the default places).
+     */
+    void checkData(Collection<String> datasetIds) {
+        if (dataDir != null && !Files.isDirectory(dataDir)) {
+            throw new DatasetException("--data-dir " + dataDir + (Files.exists(dataDir) ? " is not a folder"
+                    : " does not exist") + "; give the folder holding the datasets (e.g. ~/.joulebench/data),"
+                    + " or leave it out to search the default places");
+        }
+        DataLocator locator = locator();
+        for (String id : new LinkedHashSet<>(datasetIds)) {
+            if (!id.equals(Datasets.FASHION_MNIST_SUBSET)) {
+                Datasets.locate(id, locator);
+            }
+        }
+    }
+
+    private DataLocator locator() {
+        return DataLocator.standard(dataDir, System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
     /** Loads a dataset by id and split seed. */
     BiFunction<String, Long, Dataset> datasetLoader() {
         return loader(dataDir);
     }
 
-    /** Loads datasets from {@code dataDir} first (null: the standard places only). */
+    /** Loads datasets from {@code dataDir} only when given, else from the standard places. */
     static BiFunction<String, Long, Dataset> loader(Path dataDir) {
         DataLocator locator = DataLocator.standard(dataDir, System.getenv(), Path.of(System.getProperty("user.home")));
         return (id, seed) -> Datasets.load(id, locator, seed);

@@ -6,6 +6,7 @@ import io.joulebench.algorithms.data.DatasetException;
 import io.joulebench.algorithms.data.Datasets;
 import io.joulebench.energy.EnergyException;
 import io.joulebench.harness.result.TrialRecord;
+import io.joulebench.harness.results.OutputFolder;
 import io.joulebench.harness.results.ResultsStore;
 import io.joulebench.harness.suite.PlannedTrial;
 import io.joulebench.harness.suite.Seeds;
@@ -60,6 +61,9 @@ final class SuiteCommand implements Callable<Integer> {
     @Mixin
     TrialMeteringOptions energy;
 
+    @Mixin
+    LockOptions lock;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -74,6 +78,10 @@ final class SuiteCommand implements Callable<Integer> {
         Shard part = shard == null ? Shard.ALL : Shard.parse(shard);
         Path dir = out != null ? out : Path.of("results", suite.name());
         ResultsStore store = new ResultsStore(dir);
+        if (dataDir != null && !java.nio.file.Files.isDirectory(dataDir)) {
+            throw new DatasetException("--data-dir " + dataDir + " is not a folder; give the folder holding the"
+                    + " datasets, or leave it out to search the default places");
+        }
         Map<String, String> skipped = missingData(suite);
         List<PlannedTrial> plan = SuitePlanner.plan(suite, seedList, part, registry).stream()
                 .filter(t -> !skipped.containsKey(t.arm().id())).toList();
@@ -88,11 +96,14 @@ final class SuiteCommand implements Callable<Integer> {
         System.out.println("JouleBench suite '" + suite.name() + "' (" + file + "): " + suite.arms().size()
                 + " arms, " + (seedList == null ? suite.seeds() : seedList).size() + " seeds, protocols "
                 + String.join(", ", suite.protocols()) + (part.equals(Shard.ALL) ? "" : ", shard " + part));
-        List<TrialRecord> records = SuiteExecution.run(plan, suite.name(), suite.hash(), metering,
-                new SuiteRunner.Settings(metering.options().idle, suite.idleMaxAge(), suite.cooldown()), !noFork,
-                dataDir, store, registry);
-        System.out.println();
-        System.out.print(StatsSummary.render(store.readAll(), suite));
+        List<TrialRecord> records;
+        try (OutputFolder folder = lock.open(dir)) {
+            records = SuiteExecution.run(plan, suite.name(), suite.hash(), metering,
+                    new SuiteRunner.Settings(metering.options().idle, suite.idleMaxAge(), suite.cooldown()), !noFork,
+                    dataDir, folder, lock.originalArgs(), registry);
+            System.out.println();
+            System.out.print(StatsSummary.render(store.readAll(), suite));
+        }
         return records.stream().allMatch(TrialRecord::completed) ? CliErrors.OK : CliErrors.FAILED;
     }
 

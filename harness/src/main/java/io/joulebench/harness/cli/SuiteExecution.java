@@ -1,14 +1,18 @@
 package io.joulebench.harness.cli;
 
 import io.joulebench.algorithms.TrainerRegistry;
+import io.joulebench.algorithms.EpochStart;
+import io.joulebench.algorithms.EpochStats;
 import io.joulebench.algorithms.TrainingListener;
 import io.joulebench.energy.EnergyException;
 import io.joulebench.harness.provenance.ProvenanceCollector;
 import io.joulebench.harness.result.TrialRecord;
+import io.joulebench.harness.results.OutputFolder;
 import io.joulebench.harness.results.ResultsStore;
 import io.joulebench.harness.suite.PlannedTrial;
 import io.joulebench.harness.suite.SuiteRunner;
 import io.joulebench.harness.trial.ForkedExecutor;
+import io.joulebench.harness.trial.InFlightTrial;
 import io.joulebench.harness.trial.InProcessExecutor;
 import io.joulebench.harness.trial.TrialExecutor;
 import io.joulebench.harness.trial.TrialMetering;
@@ -28,21 +32,27 @@ final class SuiteExecution {
      * @param name suite name and hash for the records, or null for {@code run}
      */
     static List<TrialRecord> run(List<PlannedTrial> plan, String name, String hash, MeteringArgs meteringArgs,
-                                 SuiteRunner.Settings settings, boolean fork, Path dataDir, ResultsStore store,
-                                 TrainerRegistry registry) throws EnergyException, InterruptedException {
+                                 SuiteRunner.Settings settings, boolean fork, Path dataDir, OutputFolder folder,
+                                 List<String> resumeArgs, TrainerRegistry registry)
+            throws EnergyException, InterruptedException {
         PrintStream out = System.out;
         TrialMeteringOptions energy = meteringArgs.options();
-        try (TrialMetering metering = energy.open(out)) {
+        ResultsStore store = new ResultsStore(folder.path());
+        InFlightTrial inFlight = new InFlightTrial();
+        InterruptedRun onSignal = new InterruptedRun(store, inFlight, InterruptedRun.resumeCommand(resumeArgs), out,
+                folder);
+        try (Interrupts.Registration registration = Interrupts.register(onSignal);
+             TrialMetering metering = energy.open(out)) {
             TrialExecutor executor = fork
                     ? new ForkedExecutor(TrialLauncher.javaCommand(), workerArgs(meteringArgs),
                             store.file().toAbsolutePath().getParent().resolve(".trials"),
                             dataDir == null ? null : dataDir.toString(), metering != null,
-                            () -> metering == null ? null : metering.idle(), System.err)
+                            () -> metering == null ? null : metering.idle(), System.err, inFlight)
                     : new InProcessExecutor(new TrialRunner(new ProvenanceCollector(RunOptions.checkout()), metering),
                             RunOptions.loader(dataDir));
             out.println("trials: " + plan.size() + (fork ? ", each in its own JVM" : ", in this JVM (--no-fork)"));
             List<TrialRecord> records = new SuiteRunner(store, executor, metering, registry, settings, name, hash)
-                    .run(plan, observer(out, store));
+                    .run(plan, observer(out, store, inFlight, onSignal));
             out.println();
             out.print(SummaryTable.render(records));
             out.println("results: " + store.file().toAbsolutePath());
@@ -57,34 +67,63 @@ final class SuiteExecution {
         return args;
     }
 
-    private static SuiteRunner.Observer observer(PrintStream out, ResultsStore store) {
+    private static SuiteRunner.Observer observer(PrintStream out, ResultsStore store, InFlightTrial inFlight,
+                                                 InterruptedRun onSignal) {
         return new SuiteRunner.Observer() {
             @Override
             public void skipped(PlannedTrial t, TrialRecord previous) {
                 out.println("skipping " + t.label() + ": already completed in " + store.file());
+                onSignal.saved(t.label(), "completed earlier");
             }
 
             @Override
             public TrainingListener starting(PlannedTrial t, int index, int total) {
-                out.println(String.format(Locale.ROOT, "trial %d/%d: %s on %s", index, total, t.label(),
-                        t.plan().spec().dataset()));
-                return new ProgressPrinter(out, t.arm().trainer() + " seed " + t.plan().spec().seed());
+                out.println(String.format(Locale.ROOT, "trial %d/%d: %s", index, total, t.label()));
+                inFlight.start(t.plan().spec());
+                return tracking(new ProgressPrinter(out, t.arm().trainer() + " seed " + t.plan().spec().seed()),
+                        inFlight);
             }
 
             @Override
             public void finished(PlannedTrial t, TrialRecord record) {
+                inFlight.end();
+                onSignal.saved(t.label(), record.status());
                 if (record.completed()) {
                     out.println(String.format(Locale.ROOT, "  done: test accuracy %.2f%% after %d epochs (%s)",
                             100 * record.result().testAccuracy(), record.result().epochsRun(),
                             record.result().stopReason()));
                 } else {
-                    out.println("  FAILED: " + record.error() + " (recorded; continuing)");
+                    out.println("  FAILED: " + record.error() + " (recorded; continuing)"
+                            + (record.error() != null && record.error().startsWith("OutOfMemoryError")
+                            ? "\n  " + CliErrors.outOfMemory(new OutOfMemoryError(record.error())) : ""));
                 }
             }
 
             @Override
             public void note(String line) {
                 out.println(line);
+            }
+        };
+    }
+
+    /** Progress output that also keeps the in-flight trial's finished epochs, for an interrupted record. */
+    static TrainingListener tracking(TrainingListener progress, InFlightTrial inFlight) {
+        return new TrainingListener() {
+            @Override
+            public void onEpochStart(EpochStart start) {
+                inFlight.epochStarted();
+                progress.onEpochStart(start);
+            }
+
+            @Override
+            public void onEpochEnd(EpochStats stats) {
+                inFlight.epochEnded(stats);
+                progress.onEpochEnd(stats);
+            }
+
+            @Override
+            public void onTestStart() {
+                progress.onTestStart();
             }
         };
     }

@@ -9,6 +9,7 @@ import io.joulebench.harness.provenance.ProvenanceCollector;
 import io.joulebench.harness.result.Execution;
 import io.joulebench.harness.result.ResultCodec;
 import io.joulebench.harness.result.TrialRecord;
+import io.joulebench.harness.trial.InFlightTrial;
 import io.joulebench.harness.trial.TrialMetering;
 import io.joulebench.harness.trial.TrialPlan;
 import io.joulebench.harness.trial.TrialRequest;
@@ -62,10 +63,17 @@ public final class WorkerCommand implements Callable<Integer> {
         }
         TrialMetering metering = req.meter()
                 ? TrialMetering.withIdle(energy.openMeter(), energy.carbon(), req.idle()) : null;
-        try {
+        InFlightTrial inFlight = new InFlightTrial();
+        inFlight.start(spec);
+        // SIGTERM from the parent (or Ctrl-C to the whole terminal): save what this trial finished, then end.
+        try (Interrupts.Registration r = Interrupts.register(signal -> {
+            writeQuietly(inFlight.interrupted("interrupted by SIG" + signal));
+            return true;
+        })) {
             TrialRecord record = new TrialRunner(new ProvenanceCollector(RunOptions.checkout()), metering)
-                    .run(plan.provider(), spec, plan.config(), dataset, new ProgressPrinter(System.out,
-                            spec.trainer() + " seed " + spec.seed()));
+                    .run(plan.provider(), spec, plan.config(), dataset, SuiteExecution.tracking(
+                            new ProgressPrinter(System.out, spec.trainer() + " seed " + spec.seed()), inFlight));
+            inFlight.end();
             write(record);
         } finally {
             if (metering != null) {
@@ -80,6 +88,17 @@ public final class WorkerCommand implements Callable<Integer> {
                 Instant.now().toString(), TrialRecord.FAILED, problem, false, spec, null, List.of(), null,
                 io.joulebench.harness.result.Metrics.of(null, null, null, List.of(), null, problem, null), null, null,
                 Execution.inProcess(), null, null);
+    }
+
+    private void writeQuietly(TrialRecord record) {
+        if (record == null) {
+            return;
+        }
+        try {
+            write(record);
+        } catch (IOException e) {
+            System.err.println("joulebench: could not save the interrupted trial: " + e.getMessage());
+        }
     }
 
     /** Whole or not at all: the parent reads the file only after this JVM exits. */

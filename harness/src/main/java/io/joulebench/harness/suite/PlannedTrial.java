@@ -14,7 +14,8 @@ import io.joulebench.harness.trial.TrialPlan;
  */
 public record PlannedTrial(Suite.Arm arm, TrialPlan plan, String protocol, int block, boolean warmup) {
     public String label() {
-        return (warmup ? "warm-up " : "") + arm.id() + " (" + arm.trainer() + ") seed " + plan.spec().seed()
+        String who = arm.id().equals(arm.trainer()) ? arm.trainer() : arm.id() + " (" + arm.trainer() + ")";
+        return (warmup ? "warm-up " : "") + who + " on " + plan.spec().dataset() + " seed " + plan.spec().seed()
                 + (plan.spec().repetition() > 0 ? " rep " + plan.spec().repetition() : "")
                 + (protocol.equals(io.joulebench.harness.trial.TrialSpec.OWN_CONVERGENCE) ? "" : " " + protocol);
     }

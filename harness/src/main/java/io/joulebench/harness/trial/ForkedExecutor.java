@@ -38,6 +38,9 @@ public final class ForkedExecutor implements TrialExecutor {
     private final boolean meter;
     private final Supplier<IdleBaseline> idle;
     private final PrintStream err;
+    private final InFlightTrial inFlight;
+    /** Set when a signal to this process stops the child: the signal handler then owns the trial's record. */
+    private volatile boolean stopping;
 
     /**
      * @param javaCommand the java executable, JVM options, class path and main class
@@ -45,7 +48,8 @@ public final class ForkedExecutor implements TrialExecutor {
      * @param workDir     where request and response files live during a trial
      */
     public ForkedExecutor(List<String> javaCommand, List<String> workerArgs, Path workDir, String dataDir,
-                          boolean meter, Supplier<IdleBaseline> idle, PrintStream err) {
+                          boolean meter, Supplier<IdleBaseline> idle, PrintStream err, InFlightTrial inFlight) {
+        this.inFlight = inFlight;
         this.javaCommand = List.copyOf(javaCommand);
         this.workerArgs = List.copyOf(workerArgs);
         this.workDir = workDir;
@@ -79,12 +83,21 @@ public final class ForkedExecutor implements TrialExecutor {
             command.addAll(List.of("--request", request.toString(), "--response", response.toString()));
             Process child = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
             Thread reader = relay(child, tail);
+            if (inFlight != null) {
+                inFlight.attachChild(why -> stopAndCollect(child, response));
+            }
             try {
                 exit = child.waitFor();
+                while (stopping) {
+                    Thread.sleep(1000); // the signal handler records the trial and ends this process
+                }
             } catch (InterruptedException e) {
                 child.destroy();
                 throw e;
             } finally {
+                if (inFlight != null) {
+                    inFlight.detachChild();
+                }
                 reader.join(2000);
                 child.getOutputStream().close();
             }
@@ -104,6 +117,28 @@ public final class ForkedExecutor implements TrialExecutor {
         return failed(plan.spec(), startedAt, problem, new Execution(true, exit, tailText(tail),
                 (System.nanoTime() - start) / 1e9, null, null, null, null));
     }
+
+    /** Asks the child to stop (SIGTERM: it saves its trial as interrupted) and reads what it saved. */
+    private TrialRecord stopAndCollect(Process child, Path response) {
+        stopping = true;
+        try {
+            child.destroy();
+            if (!child.waitFor(STOP_GRACE_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+                child.destroyForcibly();
+                return null;
+            }
+            return Files.exists(response) ? ResultCodec.parse(Files.readString(response, StandardCharsets.UTF_8))
+                    : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** How long a stopped child may take to save its interrupted trial. */
+    static final int STOP_GRACE_SECONDS = 5;
 
     /** Echoes the child's stderr and keeps its last lines. */
     private Thread relay(Process child, Deque<String> tail) {

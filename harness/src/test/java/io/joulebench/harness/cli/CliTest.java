@@ -114,7 +114,7 @@ class CliTest {
         // No NVML library at this path, so no GPU can be measured, whatever the machine.
         int rc = JouleBenchCommand.execute("run", "-t", "bp-mlp", "--require", "gpu", "--idle", "0",
                 "--nvml-library", dir.resolve("no-libnvidia-ml.so").toString(), "--out", dir.toString());
-        assertEquals(1, rc);
+        assertEquals(4, rc);
         assertTrue(stderr().contains("--require gpu: no gpu energy can be measured here"), stderr());
         assertFalse(stdout().contains("trial 1/1"), "nothing trained: " + stdout());
         assertFalse(Files.exists(dir.resolve(ResultsStore.FILE_NAME)));
@@ -170,12 +170,25 @@ class CliTest {
     }
 
     @Test
-    void missingDatasetIsAClearErrorAndWritesNothing(@TempDir Path dir) {
+    void missingDatasetIsAClearErrorAndWritesNothing(@TempDir Path dir) throws Exception {
         int rc = JouleBenchCommand.execute("run", "-t", "bp-mlp", "-d", "cifar-10", "--idle", "0", "--data-dir",
-                dir.resolve("none").toString(), "--out", dir.resolve("out").toString());
-        assertEquals(1, rc);
+                Files.createDirectories(dir.resolve("empty")).toString(), "--out", dir.resolve("out").toString());
+        assertEquals(3, rc);
+        assertEquals(1, stderr().strip().lines().count(), stderr());
         assertTrue(stderr().contains("dataset 'cifar-10' not found"), stderr());
-        assertFalse(Files.exists(dir.resolve("out").resolve(ResultsStore.FILE_NAME)));
+        assertFalse(stderr().contains("$JOULEBENCH_DATA"), "an explicit --data-dir never falls back: " + stderr());
+        assertFalse(Files.exists(dir.resolve("out")), "refused before the output folder was made");
+    }
+
+    /** Finding 10: an explicit --data-dir that does not exist fell back silently to the default places. */
+    @Test
+    void anExplicitDataDirThatDoesNotExistIsRefused(@TempDir Path dir) {
+        int rc = JouleBenchCommand.execute("run", "-t", "bp-mlp", "--no-energy", "--data-dir",
+                dir.resolve("none").toString(), "--out", dir.resolve("out").toString());
+        assertEquals(3, rc);
+        assertEquals("joulebench run: --data-dir " + dir.resolve("none") + " does not exist; give the folder"
+                + " holding the datasets (e.g. ~/.joulebench/data), or leave it out to search the default places",
+                stderr().strip());
     }
 
     @Test

@@ -46,8 +46,8 @@ class DataCommandTest {
                 new DatasetEntry("fake", "test", List.of(file), new Unpack.Keep(), "computed by the test")));
         Downloader downloader = new Downloader(Downloader.defaultClient(Duration.ofSeconds(5)), Duration.ofSeconds(5),
                 Duration.ofSeconds(5), 1, Duration.ZERO);
-        CommandLine cl = new CommandLine(new DataCommand(() -> new DatasetFetcher(catalog, downloader), env::get,
-                tmp.resolve("home")));
+        CommandLine cl = CliErrors.install(new CommandLine(new DataCommand(() -> new DatasetFetcher(catalog, downloader), env::get,
+                tmp.resolve("home"))));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         return cl.execute(args);
@@ -135,7 +135,7 @@ class DataCommandTest {
         server.start();
         try {
             String mirror = "http://127.0.0.1:" + server.getAddress().getPort() + "/mirror";
-            assertEquals(1, run("fetch", "fake", "--mirror", mirror, "--data-dir", tmp.resolve("d").toString()));
+            assertEquals(3, run("fetch", "fake", "--mirror", mirror, "--data-dir", tmp.resolve("d").toString()));
             assertOneLineError("labels.gz", "HTTP 404", mirror + "/labels.gz");
         } finally {
             server.stop(0);
@@ -146,7 +146,7 @@ class DataCommandTest {
     void wrongFileIsOneLineAndExitCode1() throws Exception {
         Path hand = Files.createDirectories(tmp.resolve("hand"));
         Files.writeString(hand.resolve("labels.gz"), "something else entirely");
-        assertEquals(1, run("fetch", "fake", "--from", hand.toString(), "--data-dir", tmp.resolve("d").toString()));
+        assertEquals(3, run("fetch", "fake", "--from", hand.toString(), "--data-dir", tmp.resolve("d").toString()));
         assertOneLineError("SHA-256 mismatch", Sha256.of(content));
     }
 

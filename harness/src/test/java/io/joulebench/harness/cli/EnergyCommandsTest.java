@@ -24,7 +24,7 @@ class EnergyCommandsTest {
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new JouleBenchCommand());
+        CommandLine cl = JouleBenchCommand.commandLine(System.getenv());
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         int code = cl.execute(args);
