@@ -24,8 +24,12 @@ public final class Html {
         return sb.toString();
     }
 
-    /** JSON inside a script element: "</" would end the element and "<!--" would change parsing, so both go. */
+    /**
+     * JSON inside a script element: "</" would end the element and "<!--" or "<script" would change how it is
+     * parsed, so every "<" becomes the JSON escape \\u003c (stricter than "<\\/"). "<" only occurs inside JSON
+     * strings, so the data parses back unchanged.
+     */
     public static String scriptSafeJson(String json) {
-        return json.replace("</", "<\\/").replace("<!--", "<\\u0021--");
+        return json.replace("<", "\\u003c");
     }
 }
