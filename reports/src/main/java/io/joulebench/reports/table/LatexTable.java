@@ -64,6 +64,9 @@ public final class LatexTable {
                 case '~' -> sb.append("\\textasciitilde{}");
                 case '^' -> sb.append("\\textasciicircum{}");
                 case '\\' -> sb.append("\\textbackslash{}");
+                // Braced so a cell starting with "[" is never read as the optional argument of the row's "\\".
+                case '[' -> sb.append("{[}");
+                case ']' -> sb.append("{]}");
                 case '<' -> sb.append("\\textless{}");
                 case '>' -> sb.append("\\textgreater{}");
                 case '|' -> sb.append("\\textbar{}");

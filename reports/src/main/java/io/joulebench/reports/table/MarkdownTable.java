@@ -63,7 +63,7 @@ public final class MarkdownTable {
         for (int i = 0; i < s.length(); i++) {
             char ch = s.charAt(i);
             switch (ch) {
-                case '\\', '|', '*', '_', '`', '[', ']', '<', '>', '#', '~' -> sb.append('\\').append(ch);
+                case '\\', '|', '*', '_', '`', '[', ']', '<', '>', '#', '~', '&' -> sb.append('\\').append(ch);
                 case '\r' -> {
                     if (i + 1 >= s.length() || s.charAt(i + 1) != '\n') {
                         sb.append(' ');
