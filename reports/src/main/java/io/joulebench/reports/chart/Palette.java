@@ -14,14 +14,14 @@ import java.awt.geom.Rectangle2D;
  */
 public final class Palette {
     private static final Color[] COLOURS = {
-        new Color(0x00, 0x72, 0xB2), // blue
-        new Color(0xE6, 0x9F, 0x00), // orange
-        new Color(0x00, 0x00, 0x00), // black
-        new Color(0x56, 0xB4, 0xE9), // sky blue
-        new Color(0xD5, 0x5E, 0x00), // vermillion
-        new Color(0x00, 0x9E, 0x73), // bluish green
-        new Color(0xCC, 0x79, 0xA7), // reddish purple
-        new Color(0xF0, 0xE4, 0x42), // yellow
+        new Color(0x00, 0x72, 0xB2), // blue, luminance 0.36
+        new Color(0xE6, 0x9F, 0x00), // orange, 0.64
+        new Color(0x00, 0x00, 0x00), // black, 0
+        new Color(0x56, 0xB4, 0xE9), // sky blue, 0.62
+        new Color(0x00, 0x9E, 0x73), // bluish green, 0.42
+        new Color(0xCC, 0x79, 0xA7), // reddish purple, 0.59
+        new Color(0xD5, 0x5E, 0x00), // vermillion, 0.47
+        new Color(0xF0, 0xE4, 0x42), // yellow, 0.85 (last: faint on white)
     };
     private static final float[][] DASHES = {
         null, {6f, 3f}, {2f, 2f}, {8f, 3f, 2f, 3f}, {1f, 3f}, {10f, 4f}, {4f, 2f, 1f, 2f}, {3f, 5f},
