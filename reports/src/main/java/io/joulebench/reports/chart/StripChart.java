@@ -25,6 +25,8 @@ final class StripChart {
         XYSeriesCollection means = new XYSeriesCollection();
         XYLineAndShapeRenderer rawRenderer = new XYLineAndShapeRenderer(false, true);
         XYLineAndShapeRenderer meanRenderer = new XYLineAndShapeRenderer(false, true);
+        rawRenderer.setDrawOutlines(false);
+        meanRenderer.setDrawOutlines(false);
         for (int a = 0; a < spec.arms().size(); a++) {
             Series s = spec.arms().get(a);
             XYSeries pts = new XYSeries(s.name(), false, true);

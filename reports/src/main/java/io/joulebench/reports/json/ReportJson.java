@@ -131,19 +131,28 @@ public final class ReportJson {
         for (List<Cell> row : t.rows()) {
             w.beginArray();
             for (Cell c : row) {
+                // Absent keys rather than nulls keep a 1 000-row table small; "value" is always there (null = n/a).
                 w.beginObject().field("value", c.number());
                 if (c.text() != null) {
                     w.field("text", c.text());
                 }
-                w.field("unit", c.unit());
-                interval(w, "interval", c.interval());
+                if (!c.unit().isEmpty()) {
+                    w.field("unit", c.unit());
+                }
+                if (c.interval() != null) {
+                    interval(w, "interval", c.interval());
+                }
                 if (c.sd() != null) {
                     w.field("sd", c.sd());
                 }
                 if (c.n() != null) {
                     w.name("n").value(c.n());
                 }
-                w.field("obtained", c.obtained().name()).field("reason", c.reason()).endObject();
+                w.field("obtained", c.obtained().name());
+                if (c.reason() != null) {
+                    w.field("reason", c.reason());
+                }
+                w.endObject();
             }
             w.endArray();
         }
