@@ -48,4 +48,21 @@ class ModelTest {
         assertEquals(List.of(Point.of(9, 0.70), Point.of(11, 0.79), Point.of(15, 0.85), Point.of(25, 0.89)),
                 new Pareto(false, false).front(pts));
     }
+
+    @Test
+    void downsamplingKeepsPeaksAndStaysWithinItsBound() {
+        List<Point> trace = new java.util.ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            trace.add(Point.of(i * 0.01, i == 4321 ? 250.0 : i == 8765 ? 1.0 : 50.0 + Math.sin(i / 50.0)));
+        }
+        Series s = new Series("CPU", "CPU", trace).downsampled(2000);
+        assertEquals(true, s.points().size() <= 2000, "size " + s.points().size());
+        assertEquals(true, s.points().contains(trace.get(4321)), "the peak survives");
+        assertEquals(true, s.points().contains(trace.get(8765)), "the dip survives");
+        for (int i = 1; i < s.points().size(); i++) {
+            assertEquals(true, s.points().get(i).x() > s.points().get(i - 1).x(), "x order kept at " + i);
+        }
+        Series small = Series.of("x", trace.subList(0, 10));
+        assertEquals(small, small.downsampled(2000));
+    }
 }
