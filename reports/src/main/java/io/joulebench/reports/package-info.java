@@ -1,2 +1,2 @@
-/** Renders tables, charts and HTML from plain data; knows no trial type. */
+/** Renders a report (view model in {@code model}) into a folder: index.html, tables, charts, emissions.csv, JSON. */
 package io.joulebench.reports;
