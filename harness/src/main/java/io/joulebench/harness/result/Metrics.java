@@ -29,6 +29,11 @@ public final class Metrics {
     private Metrics() {
     }
 
+    /** Why a metric of a record has no value, or null when it has one. */
+    public static String unavailableBecause(TrialRecord r, String name) {
+        return r.metric(name).filter(m -> m.value() == null).map(Metric::reason).orElse(null);
+    }
+
     /** The per-domain energy metric's name, e.g. {@code energyJoules.cpu-package}. */
     public static String domainEnergy(DomainRef domain) {
         return ENERGY_JOULES + "." + domain.name();

@@ -32,6 +32,7 @@ final class FakeTrainer implements TrainerProvider {
     @Override
     public List<ParameterSpec> parameters() {
         return List.of(ParameterSpec.integer("epochs", 2, 1, 10, "epochs"),
+                ParameterSpec.integer("patience", 10, 1, 100, "ignored: accepted as every trainer's is"),
                 ParameterSpec.flag("fail", false, "throw in epoch 2"));
     }
 
