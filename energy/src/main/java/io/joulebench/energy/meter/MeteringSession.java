@@ -3,6 +3,7 @@ package io.joulebench.energy.meter;
 import io.joulebench.energy.Domain;
 import io.joulebench.energy.EnergyCounter;
 import io.joulebench.energy.Method;
+import io.joulebench.energy.Plausibility;
 import io.joulebench.energy.Quality;
 import io.joulebench.energy.Reading;
 import io.joulebench.energy.UnavailableReason;
@@ -190,7 +191,8 @@ public final class MeteringSession implements AutoCloseable {
         double window = (last.nanos() - first.nanos()) / 1e9;
         List<DomainEnergy> domains = new ArrayList<>();
         for (int i = 0; i < tracks.size(); i++) {
-            domains.add(domainEnergy(tracks.get(i), first.snaps().get(i), last.snaps().get(i), window));
+            domains.add(domainEnergy(tracks.get(i), first.snaps().get(i), last.snaps().get(i), window,
+                    first.nanos(), last.nanos()));
         }
         List<PhaseEnergy> phases = new ArrayList<>();
         if (boundaries.size() > 2) {
@@ -201,7 +203,8 @@ public final class MeteringSession implements AutoCloseable {
                 List<PhaseDomainEnergy> pd = new ArrayList<>();
                 Double total = null;
                 for (int i = 0; i < tracks.size(); i++) {
-                    DomainEnergy de = domainEnergy(tracks.get(i), from.snaps().get(i), to.snaps().get(i), dur);
+                    DomainEnergy de = domainEnergy(tracks.get(i), from.snaps().get(i), to.snaps().get(i), dur,
+                            from.nanos(), to.nanos());
                     pd.add(new PhaseDomainEnergy(de.domain(), de.method(), de.quality(), de.joules(), de.idleJoules(),
                             de.netJoules(), de.samples(), de.gaps(), de.reason()));
                     if (de.joules() != null && tracks.get(i).sensor.domain().additive()) {
@@ -243,9 +246,11 @@ public final class MeteringSession implements AutoCloseable {
                 cpuSeconds == null || window <= 0 ? null : cpuSeconds / window);
     }
 
-    private DomainEnergy domainEnergy(Track t, Track.Snap from, Track.Snap to, double windowSeconds) {
+    private DomainEnergy domainEnergy(Track t, Track.Snap from, Track.Snap to, double windowSeconds, long fromNanos,
+                                      long toNanos) {
         Domain domain = t.sensor.domain();
         List<String> notes = new ArrayList<>();
+        List<String> rejections = t.rejections(fromNanos, toNanos, boundaries.get(0).nanos());
         int firstGood = from.good() ? from.n() - 1 : from.n();
         int lastGood = to.n() - 1;
         int samples = to.n() - from.n() + (from.good() ? 1 : 0);
@@ -273,10 +278,24 @@ public final class MeteringSession implements AutoCloseable {
             String why = t.firstFailure != null ? t.firstFailure : "fewer than two successful readings in the window";
             return new DomainEnergy(domain.id(), domain.scope(), t.sensor.providerId(), t.sensor.description(),
                     Method.UNAVAILABLE, Quality.UNAVAILABLE, null, null, null, null, null, null, samples, gaps, period,
-                    updates, 0.0, why, notes);
+                    updates, 0.0, why, notes, rejections, null);
         }
         double joules = (t.cumUj[lastGood] - t.cumUj[firstGood]) / 1e6;
         double covered = (t.times[lastGood] - t.times[firstGood]) / 1e9;
+        Track.StandStill still = t.counter() && t.method != Method.MODELLED
+                ? t.longestStandStill(firstGood, lastGood) : null;
+        Duration staleAfter = Plausibility.staleAfter(nominal);
+        Double staleSeconds = still != null && still.nanos() >= staleAfter.toNanos() ? still.nanos() / 1e9 : null;
+        String staleWhat = staleSeconds == null ? null : String.format(Locale.ROOT, "stale counter: did not advance "
+                + "for %.3f s from t=%.3f s (stale after %.3f s: a powered device moves its counter every update)",
+                staleSeconds, (still.startNanos() - boundaries.get(0).nanos()) / 1e9, staleAfter.toNanos() / 1e9);
+        if (staleSeconds != null && still.nanos() >= t.times[lastGood] - t.times[firstGood]) {
+            // It never moved: 0 J here means a frozen or unsupported counter, not an idle device.
+            return new DomainEnergy(domain.id(), domain.scope(), t.sensor.providerId(), t.sensor.description(),
+                    Method.UNAVAILABLE, Quality.UNAVAILABLE, null, null, null, null, null, null, samples, gaps, period,
+                    updates, covered, staleWhat + "; no figure (check the sensor, driver or firmware, or accept the "
+                    + "MODELLED estimate)", notes, rejections, staleSeconds);
+        }
         Double avgW = covered > 0 ? joules / covered : null;
 
         Quality quality = Quality.COMPLETE;
@@ -304,6 +323,14 @@ public final class MeteringSession implements AutoCloseable {
                 sb.append("; power interpolated linearly across the gaps");
             }
             reason = sb.toString();
+        }
+        if (staleSeconds != null) {
+            quality = Quality.PARTIAL;
+            reason = (reason == null ? "" : reason + "; ") + staleWhat + (still.toEnd()
+                    ? ": the figure misses the energy after it" : ", then moved on: its delta spans that stretch");
+        }
+        if (!rejections.isEmpty()) {
+            notes.add(rejections.size() + " reading(s) rejected as implausible (above " + t.ceilingBasis + ")");
         }
         if (t.wraps > 0) {
             notes.add(t.wraps + " counter wrap(s) corrected");
@@ -382,7 +409,8 @@ public final class MeteringSession implements AutoCloseable {
             }
         }
         return new DomainEnergy(domain.id(), domain.scope(), t.sensor.providerId(), t.sensor.description(), t.method,
-                quality, joules, avgW, idleJ, netJ, u, basis, samples, gaps, period, updates, covered, reason, notes);
+                quality, joules, avgW, idleJ, netJ, u, basis, samples, gaps, period, updates, covered, reason, notes,
+                rejections, staleSeconds);
     }
 
     private PowerTrace buildTrace() {
