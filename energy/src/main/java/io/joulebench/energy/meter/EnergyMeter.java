@@ -42,10 +42,14 @@ public final class EnergyMeter implements AutoCloseable {
     private MeteringSession active;
     private boolean closed;
 
-    private EnergyMeter(MeterOptions options, List<ProviderStatus> providers, List<Sensor> sensors) {
+    private final List<SensorProvider> opened;
+
+    private EnergyMeter(MeterOptions options, List<ProviderStatus> providers, List<Sensor> sensors,
+                        List<SensorProvider> opened) {
         this.options = options;
         this.providers = List.copyOf(providers);
         this.sensors = List.copyOf(sensors);
+        this.opened = List.copyOf(opened);
     }
 
     /** The providers on the class path (ServiceLoader), highest priority first. */
@@ -108,12 +112,13 @@ public final class EnergyMeter implements AutoCloseable {
     public static EnergyMeter open(MeterOptions options, List<SensorProvider> providers) {
         Map<Domain, Sensor> chosen = new LinkedHashMap<>();
         List<ProviderStatus> statuses = new ArrayList<>();
+        List<SensorProvider> used = new ArrayList<>();
         for (SensorProvider p : sorted(providers)) {
-            Availability a = probe(p, options);
-            if (!a.available()) {
-                statuses.add(status(p, options, a, List.of()));
+            if (options.providers() != null && !options.providers().contains(p.id())) {
+                statuses.add(status(p, options, probe(p, options), List.of()));
                 continue;
             }
+            // Open first, then probe for the status: a provider probes through what it opened (NVML: one session).
             List<Sensor> opened;
             try {
                 opened = p.open(options.sensors());
@@ -126,6 +131,12 @@ public final class EnergyMeter implements AutoCloseable {
                         io.joulebench.energy.UnavailableReason.UNKNOWN, "open failed: " + e, ""), List.of()));
                 continue;
             }
+            Availability a = probe(p, options);
+            if (!a.available()) { // it opened, so it works: describe it from its sensors
+                a = new Availability.Available(opened.stream().map(s -> new DomainInfo(s.domain().id(), Method.of(s),
+                        s.description())).toList(), "opened (probe after open: "
+                        + ((Availability.Unavailable) a).message() + ")");
+            }
             List<String> won = new ArrayList<>();
             for (Sensor s : opened) {
                 if (chosen.containsKey(s.domain())) {
@@ -137,10 +148,13 @@ public final class EnergyMeter implements AutoCloseable {
                 }
             }
             statuses.add(status(p, options, a, won));
+            if (!won.isEmpty()) {
+                used.add(p);
+            }
         }
         List<Sensor> list = new ArrayList<>(chosen.values());
         list.sort(Comparator.comparing(Sensor::domain));
-        return new EnergyMeter(options, statuses, list);
+        return new EnergyMeter(options, statuses, list, used);
     }
 
     /** Every provider with its status and the domains it won. */
@@ -162,6 +176,14 @@ public final class EnergyMeter implements AutoCloseable {
     /** The options. */
     public MeterOptions options() {
         return options;
+    }
+
+    /**
+     * The open provider of this type whose sensors the meter uses, to ask it for device facts through the same
+     * session (e.g. {@code NvmlProvider#gpuFacts}); empty when no such provider measures a domain here.
+     */
+    public <T extends SensorProvider> Optional<T> provider(Class<T> type) {
+        return opened.stream().filter(type::isInstance).map(type::cast).findFirst();
     }
 
     /** The sensor of a domain, if metered. */
