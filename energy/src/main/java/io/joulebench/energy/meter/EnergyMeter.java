@@ -199,7 +199,8 @@ public final class EnergyMeter implements AutoCloseable {
     /**
      * Starts a session; with a baseline the report gives idle and net energy beside gross.
      *
-     * @throws MeteringException when the sampler interval could miss a counter wrap, or a session is running
+     * @throws MeteringException when a session is running (a counter that could wrap twice within the sampler
+     *                           interval is polled more often by the session itself, never refused)
      */
     public synchronized MeteringSession start(IdleBaseline baseline) throws MeteringException {
         if (closed) {
@@ -208,31 +209,12 @@ public final class EnergyMeter implements AutoCloseable {
         if (active != null) {
             throw new MeteringException("a metering session is already running on this meter; stop it first");
         }
-        checkWrap();
         active = new MeteringSession(this, wrapTracks(), options.sensors().nanoClock(), options.interval(), baseline);
         return active;
     }
 
     private List<Track> wrapTracks() {
         return sensors.stream().map(Track::new).toList();
-    }
-
-    private void checkWrap() throws MeteringException {
-        if (options.manual()) {
-            return;
-        }
-        for (Sensor s : sensors) {
-            if (s instanceof EnergyCounter c) {
-                Optional<Duration> w = c.shortestWrapTime();
-                if (w.isPresent() && options.interval().multipliedBy(2).compareTo(w.get()) > 0) {
-                    throw new MeteringException(String.format(java.util.Locale.ROOT,
-                            "sampler interval %d ms is too long for %s: its counter can wrap in %.1f s at plausible "
-                                    + "maximum power; use --interval %d ms or less",
-                            options.interval().toMillis(), s.domain(), w.get().toNanos() / 1e9,
-                            Math.max(1, w.get().toMillis() / 2)));
-                }
-            }
-        }
     }
 
     synchronized void sessionEnded(MeteringSession s) {

@@ -52,6 +52,7 @@ public final class MeteringSession implements AutoCloseable {
     private final List<Boundary> boundaries = new ArrayList<>();
     private final ScheduledExecutorService executor;
     private final ScheduledFuture<?> task;
+    private ScheduledFuture<?> fastTask;
     private volatile Thread samplerThread;
     private EnergyReport report;
     private PowerTrace trace;
@@ -80,12 +81,49 @@ public final class MeteringSession implements AutoCloseable {
             });
             long ns = interval.toNanos();
             task = executor.scheduleAtFixedRate(this::sampleSafely, ns, ns, TimeUnit.NANOSECONDS);
+            Duration own = ownPollPeriod(this.tracks, interval);
+            if (own != null) {
+                List<Track> fast = this.tracks.stream().filter(t -> t.ownPoll != null).toList();
+                long p = own.toNanos();
+                fastTask = executor.scheduleAtFixedRate(() -> sampleSafely(fast), p, p, TimeUnit.NANOSECONDS);
+            }
         }
     }
 
+    /**
+     * The period at which counters that could wrap twice within the sampler interval are read by themselves (a
+     * quarter of their shortest wrap time, at least {@link MeterOptions#MIN_INTERVAL}); null when none needs it.
+     * Marks those tracks and notes why in their record.
+     */
+    private static Duration ownPollPeriod(List<Track> tracks, Duration interval) {
+        Duration fastest = null;
+        for (Track t : tracks) {
+            if (t.sensor instanceof EnergyCounter c) {
+                Duration wrap = c.shortestWrapTime().orElse(null);
+                if (wrap != null && interval.multipliedBy(2).compareTo(wrap) > 0) {
+                    Duration p = wrap.dividedBy(4);
+                    p = p.compareTo(MeterOptions.MIN_INTERVAL) < 0 ? MeterOptions.MIN_INTERVAL : p;
+                    t.ownPoll = String.format(Locale.ROOT, "polled every %.1f ms by itself: its counter can wrap in "
+                            + "%.3f s at plausible maximum power, too soon for the %d ms sampler interval",
+                            p.toNanos() / 1e6, wrap.toNanos() / 1e9, interval.toMillis());
+                    fastest = fastest == null || p.compareTo(fastest) < 0 ? p : fastest;
+                }
+            }
+        }
+        return fastest;
+    }
+
     private void sampleSafely() {
+        sampleSafely(tracks);
+    }
+
+    private void sampleSafely(List<Track> which) {
         try {
-            sample();
+            synchronized (this) {
+                if (report == null) {
+                    sampleNow(which);
+                }
+            }
         } catch (Throwable t) { // never let the executor drop the schedule silently
             LOG.warn("energy sampler: {}", t.toString());
         }
@@ -100,7 +138,11 @@ public final class MeteringSession implements AutoCloseable {
     }
 
     private void sampleNow() {
-        for (Track tr : tracks) {
+        sampleNow(tracks);
+    }
+
+    private void sampleNow(List<Track> which) {
+        for (Track tr : which) {
             Reading r;
             try {
                 r = tr.sensor.read();
@@ -140,6 +182,9 @@ public final class MeteringSession implements AutoCloseable {
         Double cpuSeconds = null;
         if (task != null) {
             task.cancel(false);
+            if (fastTask != null) {
+                fastTask.cancel(false);
+            }
             Thread t = samplerThread;
             if (t != null) {
                 ThreadMXBean mx = ManagementFactory.getThreadMXBean();
@@ -273,6 +318,9 @@ public final class MeteringSession implements AutoCloseable {
         Integer updates = t.counter() ? to.changes() - from.changes() : null;
         if (t.method == Method.MODELLED) {
             notes.add("MODELLED: an estimate, not a measurement");
+        }
+        if (t.ownPoll != null) {
+            notes.add(t.ownPoll);
         }
         if (lastGood - firstGood < 1 || firstGood < 0) {
             String why = t.firstFailure != null ? t.firstFailure : "fewer than two successful readings in the window";

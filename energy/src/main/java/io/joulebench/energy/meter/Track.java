@@ -35,6 +35,8 @@ final class Track {
     int n;
 
     int gaps;
+    /** Why and how often the session polls this counter by itself (small wrap range); null when it does not. */
+    String ownPoll;
     int wraps;
     int resets;
     int discontinuities;

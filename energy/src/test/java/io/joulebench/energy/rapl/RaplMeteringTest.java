@@ -177,11 +177,18 @@ class RaplMeteringTest {
     }
 
     @Test
-    void samplerIntervalIsCheckedAgainstTheWrapRange() {
+    void smallWrapRangeIsPolledByItselfNeverRefused() throws Exception {
+        // 20 J range at 1000 W assumed: the zone can wrap in 20 ms, far too soon for a 100 ms sampler.
         FakePowercap f = new FakePowercap(tmp).zone("intel-rapl:0", "package-0", 0, 20_000_000L);
-        try (EnergyMeter m = meter(f, Duration.ofMillis(100))) {
-            MeteringException e = assertThrows(MeteringException.class, m::start);
-            assertTrue(e.getMessage().contains("--interval"), e.getMessage());
+        SensorOptions so = SensorOptions.defaults().withPowercapRoot(f.root());
+        try (EnergyMeter m = EnergyMeter.open(new MeterOptions(Duration.ofMillis(100), so, Set.of("rapl")),
+                List.of(new RaplProvider(f.reader())))) {
+            MeteringSession s = m.start(); // the old meter refused: "sampler interval 100 ms is too long ..."
+            Thread.sleep(300);
+            DomainEnergy pkg = d(s.stop(), "cpu-package");
+            assertTrue(pkg.notes().contains("polled every 5.0 ms by itself: its counter can wrap in 0.020 s at "
+                    + "plausible maximum power, too soon for the 100 ms sampler interval"), pkg.notes().toString());
+            assertTrue(pkg.samples() >= 10, "read far more often than every 100 ms: " + pkg.samples());
         }
     }
 
