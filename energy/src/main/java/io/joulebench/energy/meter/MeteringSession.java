@@ -271,8 +271,11 @@ public final class MeteringSession implements AutoCloseable {
                 continue;
             }
             if (d.joules() == null) {
-                excluded.add(d.domain() + " (unavailable)");
+                excluded.add("leaves out UNAVAILABLE " + d.domain() + " (" + d.reason() + ")");
                 continue;
+            }
+            if (d.quality() == Quality.PARTIAL) {
+                excluded.add("includes PARTIAL " + d.domain() + " (" + d.reason() + ")");
             }
             total = (total == null ? 0.0 : total) + d.joules();
             if (d.idleJoules() != null) {
