@@ -43,9 +43,11 @@ public final class EnergyMeter implements AutoCloseable {
     private boolean closed;
 
     private final List<SensorProvider> opened;
+    private final Map<String, String> explicit; // provider id -> its explicitly chosen location
 
     private EnergyMeter(MeterOptions options, List<ProviderStatus> providers, List<Sensor> sensors,
-                        List<SensorProvider> opened) {
+                        List<SensorProvider> opened, Map<String, String> explicit) {
+        this.explicit = Map.copyOf(explicit);
         this.options = options;
         this.providers = List.copyOf(providers);
         this.sensors = List.copyOf(sensors);
@@ -113,7 +115,12 @@ public final class EnergyMeter implements AutoCloseable {
         Map<Domain, Sensor> chosen = new LinkedHashMap<>();
         List<ProviderStatus> statuses = new ArrayList<>();
         List<SensorProvider> used = new ArrayList<>();
+        Map<String, String> explicit = new LinkedHashMap<>();
         for (SensorProvider p : sorted(providers)) {
+            String location = p.explicitLocation(options.sensors());
+            if (location != null) {
+                explicit.put(p.id(), location);
+            }
             if (options.providers() != null && !options.providers().contains(p.id())) {
                 statuses.add(status(p, options, probe(p, options), List.of()));
                 continue;
@@ -154,7 +161,27 @@ public final class EnergyMeter implements AutoCloseable {
         }
         List<Sensor> list = new ArrayList<>(chosen.values());
         list.sort(Comparator.comparing(Sensor::domain));
-        return new EnergyMeter(options, statuses, list, used);
+        return new EnergyMeter(options, statuses, list, used, explicit);
+    }
+
+    /**
+     * Refuses a provider the user pointed at an explicit location (an option, property or environment variable)
+     * that did not work there: an explicit choice never falls back silently to the model. Defaults may fall back;
+     * their status says why.
+     *
+     * @throws SensorException naming the option, the location, what failed and the fix
+     */
+    public void requireExplicitLocations() throws SensorException {
+        for (ProviderStatus s : providers) {
+            String location = explicit.get(s.id());
+            if (location != null && !s.available() && !io.joulebench.energy.UnavailableReason.DISABLED.name()
+                    .equals(s.reason())) {
+                String fix = (s.fix() == null || s.fix().isBlank() ? "" : s.fix() + "; or ")
+                        + "correct it, or leave it unset to use the default (which may fall back to the model)";
+                throw new SensorException(io.joulebench.energy.UnavailableReason.valueOf(s.reason()),
+                        location + ": " + s.id() + " unavailable: " + s.message() + " (fix: " + fix + ")", fix);
+            }
+        }
     }
 
     /** Every provider with its status and the domains it won. */

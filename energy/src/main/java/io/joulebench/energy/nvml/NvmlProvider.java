@@ -156,6 +156,11 @@ public final class NvmlProvider implements SensorProvider {
     }
 
     @Override
+    public String explicitLocation(SensorOptions options) {
+        return options.nvmlSetBy() == null ? null : options.nvmlSetBy() + " " + options.nvmlLibrary();
+    }
+
+    @Override
     public Availability probe(SensorOptions options) {
         try {
             NvmlSession session = openSession();
