@@ -166,10 +166,12 @@ public final class RaplCounter implements EnergyCounter {
                 return new Reading.Missing(UnavailableReason.NO_PERMISSION,
                         "RAPL zone " + z.id() + ": permission denied reading energy_uj. " + RaplProvider.PERMISSION_FIX,
                         clock.getAsLong());
-            } catch (IOException | NumberFormatException e) {
+            } catch (IOException e) {
                 return new Reading.Missing(UnavailableReason.SENSOR_FAILED,
-                        "RAPL zone " + z.id() + ": unreadable energy_uj (" + e.getMessage() + "); rejected",
-                        clock.getAsLong());
+                        "RAPL zone " + z.id() + ": " + e.getMessage(), clock.getAsLong());
+            } catch (NumberFormatException e) {
+                return new Reading.Missing(UnavailableReason.IMPLAUSIBLE, "RAPL zone " + z.id()
+                        + ": unreadable energy_uj (" + e.getMessage() + "); rejected", clock.getAsLong());
             }
         }
         long t = clock.getAsLong();
