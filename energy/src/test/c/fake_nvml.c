@@ -45,7 +45,7 @@ void fake_nvml_reset(void) {
     for (int i = 0; i < MAX_DEV; i++) {
         devs[i].energy_rc = RC_SUCCESS;
         devs[i].energy_mj = 1000000ULL * (i + 1);
-        devs[i].energy_step = 0;
+        devs[i].energy_step = 100; /* a powered GPU's counter moves (a frozen one is stale); tests script their own */
         devs[i].power_rc = RC_SUCCESS;
         devs[i].power_mw = 50000;
         devs[i].power_step = 0;

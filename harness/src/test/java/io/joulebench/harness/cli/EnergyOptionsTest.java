@@ -65,4 +65,13 @@ class EnergyOptionsTest {
         new CommandLine(o).parseArgs("--intensity", csv.toString());
         assertEquals(1, o.carbon().series().points().size(), "a one-row headerless series is not empty");
     }
+
+    @Test
+    void sensorsSaysAnExplicitLocationWillNotFallBack() {
+        Path missing = tmp.resolve("libnvidia-ml.so.1");
+        Run r = run("sensors", "--nvml-library", missing.toString());
+        assertEquals(0, r.code(), "sensors reports; it does not refuse");
+        assertTrue(r.out().contains("set explicitly by --nvml-library " + missing + ": measure and run refuse to "
+                + "start rather than fall back"), r.out());
+    }
 }

@@ -80,6 +80,16 @@ class TrialMeteringTest {
         }
     }
 
+    @Test
+    void requireRefusesADomainWithNoMeasuredSensor() throws Exception {
+        zone("intel-rapl:0", "package-0", 5_000_000);
+        try (EnergyMeter meter = raplMeter()) {
+            EnergyException e = assertThrows(EnergyException.class, () -> TrialMetering.start(meter, carbon(),
+                    Duration.ZERO, EnumSet.of(TrialMetering.Requirement.GPU)));
+            assertTrue(e.getMessage().startsWith("--require gpu: no gpu energy can be measured here"), e.getMessage());
+        }
+    }
+
     /** A pure-Java NVML that counts init/shutdown as NVML does (reference-counted) and refuses reads when down. */
     static final class CountingNvml implements NvmlBinding {
         int inits;
