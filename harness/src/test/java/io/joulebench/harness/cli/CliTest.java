@@ -112,11 +112,13 @@ class CliTest {
 
     @Test
     void requiringAnUnmeasurableDomainFailsBeforeTraining(@TempDir Path dir) {
-        // No NVML library at this path, so no GPU can be measured, whatever the machine.
+        // No NVML library at this path, so no GPU can be measured, whatever the machine; an explicit library that
+        // fails is refused before anything else (the --require message itself: TrialMeteringTest).
         int rc = JouleBenchCommand.execute("run", "-t", "bp-mlp", "--require", "gpu", "--idle", "0",
                 "--nvml-library", dir.resolve("no-libnvidia-ml.so").toString(), "--out", dir.toString());
         assertEquals(4, rc);
-        assertTrue(stderr().contains("--require gpu: no gpu energy can be measured here"), stderr());
+        assertTrue(stderr().contains("--nvml-library " + dir.resolve("no-libnvidia-ml.so") + ": nvml unavailable"),
+                stderr());
         assertFalse(stdout().contains("trial 1/1"), "nothing trained: " + stdout());
         assertFalse(Files.exists(dir.resolve(ResultsStore.FILE_NAME)));
     }
