@@ -175,7 +175,11 @@ public final class SuiteRunner {
         if (age > settings.idleMaxAge().toSeconds() && !settings.idleWindow().isZero()) {
             observer.note(String.format(Locale.ROOT, "energy: idle baseline is %.0f s old; measuring it again for"
                     + " %.1f s...", age, settings.idleWindow().toNanos() / 1e9));
-            metering.remeasureIdle(settings.idleWindow());
+            try {
+                metering.remeasureIdle(settings.idleWindow());
+            } catch (io.joulebench.energy.EnergyException e) { // compile-only fix on stats-cli; discard on merge
+                observer.note("energy: idle baseline not re-measured (" + e.getMessage() + "); keeping the old one");
+            }
             age = ageSeconds(metering.idle().startedAt());
         }
         return age;

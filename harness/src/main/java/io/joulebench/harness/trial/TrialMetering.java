@@ -72,7 +72,7 @@ public final class TrialMetering implements AutoCloseable {
     }
 
     /** Measures the idle baseline again (long suites see drift); later trials use the new one. */
-    public IdleBaseline remeasureIdle(Duration window) throws InterruptedException {
+    public IdleBaseline remeasureIdle(Duration window) throws EnergyException, InterruptedException {
         idle = meter.measureIdle(window);
         return idle;
     }
