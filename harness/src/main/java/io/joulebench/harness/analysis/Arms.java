@@ -5,11 +5,9 @@ import io.joulebench.harness.trial.TrialSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 
 /** Groups trial records into arms: by the suite's arm id, else by configuration (everything but seed and protocol). */
@@ -90,51 +88,51 @@ final class Arms {
         return p;
     }
 
-    /** Labels for run groups: trainer, then dataset and preset and parameters only where groups differ in them. */
+    /**
+     * Labels for run groups: the trainer; where several groups share a trainer, the dataset, preset and parameters
+     * in which they differ (e.g. {@code mf[lr=1e-3]}).
+     */
     private static Map<String, String> labels(Map<String, List<TrialRecord>> groups) {
         Map<String, String> labels = new LinkedHashMap<>();
-        Set<String> datasets = new LinkedHashSet<>();
-        Set<String> presets = new LinkedHashSet<>();
-        for (Map.Entry<String, List<TrialRecord>> e : groups.entrySet()) {
-            TrialSpec s = e.getValue().get(0).spec();
-            datasets.add(s.dataset());
-            presets.add(String.valueOf(s.preset()));
-        }
-        Map<String, List<String>> byBase = new LinkedHashMap<>();
+        Map<String, List<String>> byTrainer = new LinkedHashMap<>();
         for (Map.Entry<String, List<TrialRecord>> e : groups.entrySet()) {
             if (e.getKey().startsWith("arm:")) {
                 labels.put(e.getKey(), e.getKey().substring(4));
-                continue;
+            } else {
+                byTrainer.computeIfAbsent(e.getValue().get(0).spec().trainer(), k -> new ArrayList<>())
+                        .add(e.getKey());
             }
-            TrialSpec s = e.getValue().get(0).spec();
-            String base = s.trainer() + (datasets.size() > 1 ? "@" + s.dataset() : "")
-                    + (presets.size() > 1 && s.preset() != null ? ":" + s.preset() : "");
-            byBase.computeIfAbsent(base, k -> new ArrayList<>()).add(e.getKey());
         }
-        for (Map.Entry<String, List<String>> e : byBase.entrySet()) {
+        for (Map.Entry<String, List<String>> e : byTrainer.entrySet()) {
             List<String> sigs = e.getValue();
             for (int i = 0; i < sigs.size(); i++) {
-                String label = e.getKey();
-                if (sigs.size() > 1) {
-                    String diff = differing(groups, sigs, sigs.get(i));
-                    label += diff.isEmpty() ? "#" + (i + 1) : "[" + diff + "]";
-                }
-                labels.put(sigs.get(i), label);
+                String diff = sigs.size() > 1 ? differing(groups, sigs, sigs.get(i)) : "";
+                labels.put(sigs.get(i), e.getKey() + (sigs.size() < 2 ? "" : diff.isEmpty() ? "#" + (i + 1)
+                        : "[" + diff + "]"));
             }
         }
         return labels;
     }
 
     private static String differing(Map<String, List<TrialRecord>> groups, List<String> sigs, String sig) {
-        Map<String, String> mine = stable(groups.get(sig).get(0).spec());
+        Map<String, String> mine = described(groups.get(sig).get(0).spec());
         List<String> parts = new ArrayList<>();
         for (Map.Entry<String, String> p : mine.entrySet()) {
-            boolean differs = sigs.stream().map(o -> stable(groups.get(o).get(0).spec()).get(p.getKey()))
+            boolean differs = sigs.stream().map(o -> described(groups.get(o).get(0).spec()).get(p.getKey()))
                     .anyMatch(v -> !Objects.equals(v, p.getValue()));
             if (differs) {
                 parts.add(p.getKey() + "=" + p.getValue());
             }
         }
         return String.join(",", parts);
+    }
+
+    /** Dataset, preset and parameters, as a label may name them. */
+    private static Map<String, String> described(TrialSpec s) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("dataset", s.dataset());
+        m.put("preset", String.valueOf(s.preset()));
+        m.putAll(stable(s));
+        return m;
     }
 }
