@@ -13,7 +13,7 @@ final class Format {
         if (Metrics.TEST_ACCURACY.equals(name)) {
             return "%";
         }
-        return "B".equals(unit) ? "MiB" : unit;
+        return "B".equals(unit) ? "MiB" : "1".equals(unit) ? "" : unit;
     }
 
     static double scale(String name, String unit, double v) {
@@ -28,9 +28,32 @@ final class Format {
             return "n/a";
         }
         double a = Math.abs(v);
-        String f = a == 0 ? "%.0f" : a >= 1e6 || a < 1e-3 ? "%.3e" : a >= 1000 ? "%.0f" : a >= 100 ? "%.1f"
-                : a >= 10 ? "%.2f" : "%.3f";
-        return String.format(Locale.ROOT, f, v);
+        if (a == 0) {
+            return "0";
+        }
+        if (a >= 1e6 || a < 1e-3) {
+            return String.format(Locale.ROOT, "%.3e", v);
+        }
+        // About four significant digits, never fewer than the integer part.
+        int decimals = Math.max(0, 3 - (int) Math.floor(Math.log10(a)));
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    /** {@code text} wrapped at {@code width} columns, the first line after {@code first}, the rest after
+     * {@code more}. */
+    static void wrap(StringBuilder sb, String first, String more, String text, int width) {
+        String prefix = first;
+        String rest = text;
+        while (prefix.length() + rest.length() > width) {
+            int cut = rest.lastIndexOf(' ', width - prefix.length());
+            if (cut <= 0) {
+                break;
+            }
+            sb.append(prefix).append(rest, 0, cut).append('\n');
+            rest = rest.substring(cut + 1);
+            prefix = more;
+        }
+        sb.append(prefix).append(rest).append('\n');
     }
 
     static String one(double v) {

@@ -19,6 +19,7 @@ public final class StatsTable {
     static final String NA_SMALL_N = "n/a (n < " + Summary.MIN_N_FOR_INTERVAL + ")";
     private static final String ARM_ROW = "  %-28s %3s %10s %-22s %9s %6s %10s %10s %10s%n";
     private static final String CMP_ROW = "  %-28s %-30s %-24s %s%n";
+    private static final int WIDTH = 120;
 
     private StatsTable() {
     }
@@ -36,7 +37,7 @@ public final class StatsTable {
         for (ComparisonStats c : report.comparisons()) {
             comparison(sb, c);
         }
-        report.notes().forEach(n -> sb.append("note: ").append(n).append('\n'));
+        report.notes().forEach(n -> Format.wrap(sb, "note: ", "      ", n, WIDTH));
         return sb.toString();
     }
 
@@ -48,12 +49,13 @@ public final class StatsTable {
             a.leftOut().forEach(l -> why.merge(l.reason(), 1, Integer::sum));
             List<String> parts = new ArrayList<>();
             why.forEach((r, c) -> parts.add(c + " x " + r));
-            sb.append("  left out: ").append(String.join("; ", parts)).append('\n');
+            Format.wrap(sb, "  left out: ", "    ", String.join("; ", parts), WIDTH);
         }
         sb.append(String.format(Locale.ROOT, ARM_ROW, "metric", "n", "mean", "95 % interval", "sd", "CV", "median",
                 "min", "max"));
         for (MetricSummary m : a.metrics().values()) {
-            String name = m.name() + " (" + Format.shownUnit(m.name(), m.unit()) + ")";
+            String unit = Format.shownUnit(m.name(), m.unit());
+            String name = m.name() + (unit.isEmpty() ? "" : " (" + unit + ")");
             Summary s = m.summary();
             if (s == null) {
                 sb.append(String.format(Locale.ROOT, ARM_ROW, name, "0", "n/a", "", "", "", "", "", ""));
@@ -76,9 +78,7 @@ public final class StatsTable {
             if (m.missingNote() != null) {
                 flags.add(m.missingNote());
             }
-            if (!flags.isEmpty()) {
-                sb.append("      ^ ").append(String.join("; ", flags)).append('\n');
-            }
+            flags(sb, flags);
         }
         sb.append('\n');
     }
@@ -95,7 +95,7 @@ public final class StatsTable {
     private static void comparison(StringBuilder sb, ComparisonStats c) {
         sb.append(String.format(Locale.ROOT, "%s vs %s - %s - %s%n", c.arm(), c.baseline(), c.protocol(),
                 c.pairingNote()));
-        c.notes().forEach(n -> sb.append("  ").append(n).append('\n'));
+        c.notes().forEach(n -> Format.wrap(sb, "  ", "    ", n, WIDTH));
         sb.append(String.format(Locale.ROOT, CMP_ROW, "metric", "change [95 % bootstrap]", "Fieller [95 %]",
                 "verdict"));
         for (MetricComparison m : c.metrics().values()) {
@@ -134,7 +134,7 @@ public final class StatsTable {
         if (m.modelled()) {
             flags.add(0, "modelled");
         }
-        flags.forEach(fl -> sb.append("      ^ ").append(fl).append('\n'));
+        flags(sb, flags);
     }
 
     private static void accuracyRow(StringBuilder sb, String arm, AccuracyResult a) {
@@ -159,7 +159,14 @@ public final class StatsTable {
         if (a.adjustedPValue() != null) {
             flags.add(0, holm(a.level(), a.familySize(), a.adjustedPValue()));
         }
-        flags.forEach(fl -> sb.append("      ^ ").append(fl).append('\n'));
+        flags(sb, flags);
+    }
+
+    /** A row's flags on one line below it (wrapped), so the table's columns stay within 120. */
+    private static void flags(StringBuilder sb, List<String> flags) {
+        if (!flags.isEmpty()) {
+            Format.wrap(sb, "      ^ ", "        ", String.join("; ", flags), WIDTH);
+        }
     }
 
     private static String holm(double level, int size, double p) {

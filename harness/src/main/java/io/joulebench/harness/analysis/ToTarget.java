@@ -44,7 +44,7 @@ final class ToTarget {
         }
         double seconds = 0;
         Double joules = 0.0;
-        double best = Double.NEGATIVE_INFINITY;
+        boolean anyAccuracy = false;
         for (EpochRecord e : epochs) {
             seconds += e.seconds();
             joules = joules == null || e.joules() == null ? null : joules + e.joules();
@@ -52,7 +52,7 @@ final class ToTarget {
             if (acc == null) {
                 continue;
             }
-            best = Math.max(best, acc);
+            anyAccuracy = true;
             if (acc >= target) {
                 return switch (name) {
                     case SECONDS -> new Observation(t, seconds, Obtained.MEASURED, null);
@@ -62,9 +62,8 @@ final class ToTarget {
                 };
             }
         }
-        return missing(t, Double.isInfinite(best) ? "no validation accuracy recorded"
-                : String.format(Locale.ROOT, "never reached the target %.2f %% (best %.2f %%)", 100 * target,
-                        100 * best));
+        return missing(t, !anyAccuracy ? "no validation accuracy recorded"
+                : String.format(Locale.ROOT, "never reached the target %.2f %%", 100 * target));
     }
 
     /** Each trial's best validation accuracy, averaged; NaN when no trial has one. */
