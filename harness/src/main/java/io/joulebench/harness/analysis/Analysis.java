@@ -185,25 +185,31 @@ public final class Analysis {
             pairings.add(pairing);
             pairingNotes.add(pairingNote(p, pairing));
         }
+        // Every (family, metric) is independent: computed in parallel (the bootstrap dominates), stored in order.
+        record Task(List<Integer> family, String name) {
+        }
+        List<Task> tasks = new ArrayList<>();
         for (List<Integer> family : families.values()) {
             String protocol = plans.get(family.get(0)).protocol();
             List<String> names = protocol.equals(TO_TARGET) ? ToTarget.NAMES
                     : metrics.stream().filter(m -> COSTS.contains(m) || m.startsWith(Metrics.ENERGY_JOULES + "."))
                     .toList();
-            for (String name : names) {
-                List<Inputs> in = family.stream().map(i -> inputs(plans.get(i), name, pairings.get(i))).toList();
-                Holm holm = Holm.of(in, options);
-                for (int f = 0; f < family.size(); f++) {
-                    metricResults.get(family.get(f)).put(name, ratio(name, unit(plans.get(family.get(f)), name),
-                            in.get(f), holm, f, options));
-                }
-            }
+            names.forEach(n -> tasks.add(new Task(family, n)));
             if (!protocol.equals(TO_TARGET)) {
-                List<Inputs> in = family.stream().map(i -> inputs(plans.get(i), Metrics.TEST_ACCURACY,
-                        pairings.get(i)).percent()).toList();
-                Holm holm = Holm.of(in, options);
-                for (int f = 0; f < family.size(); f++) {
-                    accuracy.set(family.get(f), accuracy(in.get(f), holm, f, options));
+                tasks.add(new Task(family, Metrics.TEST_ACCURACY));
+            }
+        }
+        List<List<Object>> done = tasks.parallelStream().map(t -> t.name().equals(Metrics.TEST_ACCURACY)
+                ? accuracyFamily(plans, t.family(), pairings, options)
+                : ratioFamily(plans, t.family(), t.name(), pairings, options)).toList();
+        for (int k = 0; k < tasks.size(); k++) {
+            Task t = tasks.get(k);
+            for (int f = 0; f < t.family().size(); f++) {
+                Object result = done.get(k).get(f);
+                if (result instanceof AccuracyResult a) {
+                    accuracy.set(t.family().get(f), a);
+                } else {
+                    metricResults.get(t.family().get(f)).put(t.name(), (MetricComparison) result);
                 }
             }
         }
@@ -218,6 +224,29 @@ public final class Analysis {
             }
             out.add(new ComparisonStats(p.x().id(), p.y().id(), p.protocol(), pairings.get(i), pairingNotes.get(i),
                     p.xs().size(), p.ys().size(), p.target(), metricResults.get(i), accuracy.get(i), notes));
+        }
+        return out;
+    }
+
+    private static List<Object> ratioFamily(List<Plan> plans, List<Integer> family, String name,
+                                            List<Pairing> pairings, ComparisonOptions options) {
+        List<Inputs> in = family.stream().map(i -> inputs(plans.get(i), name, pairings.get(i))).toList();
+        Holm holm = Holm.of(in, options);
+        List<Object> out = new ArrayList<>();
+        for (int f = 0; f < family.size(); f++) {
+            out.add(ratio(name, unit(plans.get(family.get(f)), name), in.get(f), holm, f, options));
+        }
+        return out;
+    }
+
+    private static List<Object> accuracyFamily(List<Plan> plans, List<Integer> family, List<Pairing> pairings,
+                                               ComparisonOptions options) {
+        List<Inputs> in = family.stream().map(i -> inputs(plans.get(i), Metrics.TEST_ACCURACY, pairings.get(i))
+                .percent()).toList();
+        Holm holm = Holm.of(in, options);
+        List<Object> out = new ArrayList<>();
+        for (int f = 0; f < family.size(); f++) {
+            out.add(accuracy(in.get(f), holm, f, options));
         }
         return out;
     }

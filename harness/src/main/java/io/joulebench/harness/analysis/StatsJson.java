@@ -76,7 +76,8 @@ public final class StatsJson {
         Path dir = file.toAbsolutePath().getParent();
         Path tmp = null;
         try {
-            tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+            // Not createTempFile: its 0600 mode would survive the rename; this one gets the umask's, like any file.
+            tmp = dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
             Files.writeString(tmp, write(report), StandardCharsets.UTF_8);
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

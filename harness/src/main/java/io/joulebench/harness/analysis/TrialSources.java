@@ -16,6 +16,8 @@ import java.util.Map;
 
 /** Reads trial records from results folders and {@code .jsonl} files, de-duplicated by trial key. */
 public final class TrialSources {
+    private static final String TRIAL_2 = "{\"schema\":\"" + TrialRecord.SCHEMA + "\"";
+
     private TrialSources() {
     }
 
@@ -73,25 +75,45 @@ public final class TrialSources {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
+        // Parsing dominates reading 1 000 records: lines are parsed in parallel, then checked in order.
+        Object[] parsed = java.util.stream.IntStream.range(0, lines.size()).parallel()
+                .mapToObj(i -> parse(lines.get(i))).toArray();
         List<TrialRecord> out = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank()) {
+            if (parsed[i] == null) {
                 continue;
             }
-            try {
-                out.add(ResultCodec.parse(line));
-            } catch (JsonProcessingException | RuntimeException e) {
-                String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-                if (i == lines.size() - 1 && !line.endsWith("}")) {
-                    // A last line cut short by a crash was never a finished record (as ResultsStore reads it).
-                    notes.add(file + " line " + (i + 1) + ": cut short, skipped");
-                    break;
-                }
-                throw new UncheckedIOException(new IOException(file + " line " + (i + 1)
-                        + " is not a trial record: " + why));
+            if (parsed[i] instanceof TrialRecord r) {
+                out.add(r);
+                continue;
             }
+            if (i == lines.size() - 1 && !lines.get(i).stripTrailing().endsWith("}")) {
+                // A last line cut short by a crash was never a finished record (as ResultsStore reads it).
+                notes.add(file + " line " + (i + 1) + ": cut short, skipped");
+                break;
+            }
+            throw new UncheckedIOException(new IOException(file + " line " + (i + 1) + " is not a trial record: "
+                    + parsed[i]));
         }
         return out;
+    }
+
+    /** The record, null for a blank line, or why the line is not a record. */
+    private static Object parse(String line) {
+        if (line.isBlank()) {
+            return null;
+        }
+        try {
+            if (line.startsWith(TRIAL_2)) {
+                // One pass straight into the record: what ResultCodec.parse does for trial/2 after building a tree
+                // first, which costs twice the time over a thousand records.
+                return ResultCodec.json().readValue(line, TrialRecord.class);
+            }
+            return ResultCodec.parse(line);
+        } catch (JsonProcessingException e) {
+            return e.getOriginalMessage();
+        } catch (RuntimeException e) {
+            return String.valueOf(e.getMessage());
+        }
     }
 }
