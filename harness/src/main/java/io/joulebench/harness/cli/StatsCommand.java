@@ -11,7 +11,6 @@ import io.joulebench.harness.stats.ComparisonOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -112,9 +111,5 @@ final class StatsCommand implements Callable<Integer> {
             throw new InvalidConfigurationException(option + " " + text + ": must be a non-negative number");
         }
         return pct || v > 1 ? v / 100 : v;
-    }
-
-    static String describe(double fraction) {
-        return String.format(Locale.ROOT, "%.2f %%", 100 * fraction);
     }
 }
