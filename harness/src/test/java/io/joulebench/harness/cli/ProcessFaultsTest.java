@@ -206,8 +206,8 @@ class ProcessFaultsTest {
     void sigtermToMeasureForwardsItAndWritesWhatWasMeasured(@TempDir Path dir) throws Exception {
         assumeUnix();
         Path json = dir.resolve("m.json");
-        Child measure = new Child(Map.of(), "measure", "--interval", "20ms", "--powercap-root",
-                dir.resolve("none").toString(), "--json", json.toString(), "--", "sh", "-c",
+        Child measure = new Child(Map.of(), "measure", "--interval", "20ms",
+                "--json", json.toString(), "--", "sh", "-c",
                 "trap 'echo got-term; exit 7' TERM; echo READY; while :; do sleep 0.05; done");
         measure.awaitLine("READY");
         measure.signal("TERM");
@@ -226,8 +226,8 @@ class ProcessFaultsTest {
         assumeUnix();
         Path json = dir.resolve("m.json");
         Path grandchild = dir.resolve("grandchild.pid");
-        Child measure = new Child(Map.of(), "measure", "--interval", "20ms", "--powercap-root",
-                dir.resolve("none").toString(), "--json", json.toString(), "--", "sh", "-c",
+        Child measure = new Child(Map.of(), "measure", "--interval", "20ms",
+                "--json", json.toString(), "--", "sh", "-c",
                 "trap '' INT; sleep 100000 & echo $! > " + grandchild + "; echo READY; wait");
         measure.awaitLine("READY");
         measure.signal("INT");
