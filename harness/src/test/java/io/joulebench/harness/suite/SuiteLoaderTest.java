@@ -92,7 +92,7 @@ class SuiteLoaderTest {
         assertEquals("s.yaml line 4: unknown key 'sedes' (allowed here: arms, cooldown, dataset, description, energy,"
                 + " idle, idle-max-age, name, noise, protocols, repetitions, seeds, shuffle-seed, split-seed,"
                 + " target-accuracy, warmup)", error(EXAMPLE.replace("seeds: [1, 2, 3, 4, 5]", "seeds: [1, 2]\nsedes: 3")));
-        assertEquals("s.yaml line 9: arms[1].trainer 'mff' is not a trainer (known: " + String.join(", ",
+        assertEquals("s.yaml line 10: arms[1].trainer 'mff' is not a trainer (known: " + String.join(", ",
                 REGISTRY.all().stream().map(p -> p.id()).toList()) + ")", error(EXAMPLE.replace("trainer: mf\n",
                 "trainer: mff\n")));
         assertTrue(error(EXAMPLE.replace("baseline: bp", "baseline: bpp")).startsWith("s.yaml line 12:"
