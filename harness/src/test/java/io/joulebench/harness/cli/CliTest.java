@@ -138,6 +138,18 @@ class CliTest {
         assertTrue(r.at("/energy/problems").isNull(), r.at("/energy/problems").toString());
     }
 
+    /** Finding 10: a resume under other carbon settings showed the old CO2e without a word. */
+    @Test
+    void resumingUnderOtherCarbonSettingsSaysWhichTheRecordsUsed(@TempDir Path dir) throws Exception {
+        assertEquals(0, JouleBenchCommand.execute("run", "-t", "bp-mlp", "-P", "hidden=8", "--epochs", "1", "--idle",
+                "0", "--region", "POL", "--out", dir.toString()), stderr());
+        out.reset();
+        assertEquals(0, JouleBenchCommand.execute("run", "-t", "bp-mlp", "-P", "hidden=8", "--epochs", "1", "--idle",
+                "0", "--region", "FRA", "--pue", "1.2", "--out", dir.toString()), stderr());
+        assertTrue(stdout().contains("note: its CO2e was computed for region POL at PUE 1.0, not for FRA at PUE 1.2"),
+                stdout());
+    }
+
     @Test
     void splitSeedTrialDrawsEachTrialsSplitFromItsSeed(@TempDir Path dir) throws Exception {
         assertEquals(0, JouleBenchCommand.execute("run", "-t", "mf", "-P", "hidden=8", "--epochs", "1", "--seed", "3,4",
