@@ -23,10 +23,18 @@ public final class ProvenanceCollector {
         this.checkout = checkout == null ? Path.of("").toAbsolutePath() : checkout;
     }
 
-    public synchronized Provenance collect(Dataset dataset) {
+    /**
+     * Collects the machine's facts now. Asking the backend for its facts loads ND4J's and oneDNN's native libraries:
+     * done before a trial's training window opens, that one-off cost stays out of its time and energy.
+     */
+    public synchronized void prepare() {
         if (machine == null) {
             machine = collectMachine();
         }
+    }
+
+    public synchronized Provenance collect(Dataset dataset) {
+        prepare();
         Provenance.DatasetFacts facts = new Provenance.DatasetFacts(dataset.info().id(), dataset.source(),
                 dataset.splitSeed(), dataset.train().size(), dataset.validation().size(), dataset.test().size(),
                 dataset.fileSha256());

@@ -68,6 +68,7 @@ public final class TrialRunner {
                 observer.onTestStart();
             }
         };
+        provenance.prepare(); // native libraries load here, outside the training window
         MemoryWatcher memory = MemoryWatcher.start(Duration.ofMillis(100));
         TrainingResult result = null;
         String error = null;
