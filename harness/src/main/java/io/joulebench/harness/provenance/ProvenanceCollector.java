@@ -39,7 +39,7 @@ public final class ProvenanceCollector {
                 dataset.splitSeed(), dataset.train().size(), dataset.validation().size(), dataset.test().size(),
                 dataset.fileSha256());
         return new Provenance(machine.joulebenchVersion(), machine.gitCommit(), machine.gitNote(), machine.jvm(),
-                machine.host(), machine.backend(), facts, machine.scheduler());
+                machine.host(), machine.backend(), facts, machine.scheduler(), Map.of());
     }
 
     private Provenance collectMachine() {
@@ -52,7 +52,7 @@ public final class ProvenanceCollector {
         String version = ProvenanceCollector.class.getPackage().getImplementationVersion();
         String[] git = git();
         return new Provenance(version == null ? "development" : version, git[0], git[1], jvm, host(HostFacts.collect()),
-                Backend.facts(), null, scheduler(System.getenv()));
+                Backend.facts(), null, scheduler(System.getenv()), Map.of());
     }
 
     static Provenance.Host host(HostFacts h) {

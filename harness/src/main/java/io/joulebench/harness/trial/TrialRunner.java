@@ -94,7 +94,13 @@ public final class TrialRunner {
                 result != null ? TrialRecord.COMPLETED : TrialRecord.FAILED, error, false, spec, null, epochRecords,
                 outcome, Metrics.of(outcome, trainingSeconds, testSeconds, epochRecords, energy,
                         metering == null ? "not metered (--no-energy)" : "the meter gave no figure", mem),
-                energy, mem, Execution.inProcess(), null, provenance.collect(dataset));
+                energy, mem, Execution.inProcess(), null, provenanceOf(dataset, result));
+    }
+
+    /** The machine's and dataset's facts, with what the trainer reported about itself (external trainers). */
+    private io.joulebench.harness.provenance.Provenance provenanceOf(Dataset dataset, TrainingResult result) {
+        io.joulebench.harness.provenance.Provenance p = provenance.collect(dataset);
+        return result == null || result.facts().isEmpty() ? p : p.withWorkload(result.facts());
     }
 
     /** Each epoch's gross joules from its phase of the training window. */
