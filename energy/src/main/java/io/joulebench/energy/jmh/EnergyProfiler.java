@@ -5,6 +5,8 @@ import io.joulebench.energy.DomainInfo;
 import io.joulebench.energy.Method;
 import io.joulebench.energy.SensorException;
 import io.joulebench.energy.SensorOptions;
+import io.joulebench.energy.SensorProvider;
+import io.joulebench.energy.UnavailableReason;
 import io.joulebench.energy.meter.EnergyMeter;
 import io.joulebench.energy.meter.EnergyReport;
 import io.joulebench.energy.meter.MeterOptions;
@@ -64,14 +66,10 @@ public final class EnergyProfiler implements InternalProfiler {
      */
     public EnergyProfiler(String options) throws ProfilerException {
         this.options = ProfilerOptions.parse(options);
-        List<String> problems = new ArrayList<>();
-        try (EnergyMeter m = openMeter(this.options)) {
-            select(m, this.options, problems);
+        try {
+            openMeter(this.options).meter().close();
         } catch (SensorException | RuntimeException e) {
-            problems.add(e.getMessage());
-        }
-        if (!problems.isEmpty()) {
-            throw new ProfilerException("EnergyProfiler cannot meter: " + String.join("; ", problems));
+            throw new ProfilerException("EnergyProfiler cannot meter: " + e.getMessage(), e);
         }
     }
 
@@ -87,20 +85,41 @@ public final class EnergyProfiler implements InternalProfiler {
         return options;
     }
 
-    static EnergyMeter openMeter(ProfilerOptions o) throws SensorException {
+    static SensorOptions sensorOptions(ProfilerOptions o) {
         SensorOptions r = SensorOptions.resolve(o.powercapRoot(), o.nvmlLibrary());
         // Name the profiler's own options when they chose a location, so an error points at what the user typed.
-        SensorOptions s = new SensorOptions(r.powercapRoot(), r.nvmlLibrary(), System::nanoTime,
+        return new SensorOptions(r.powercapRoot(), r.nvmlLibrary(), System::nanoTime,
                 o.powercapRoot() != null ? "EnergyProfiler option powercap-root" : r.powercapSetBy(),
                 o.nvmlLibrary() != null ? "EnergyProfiler option nvml-library" : r.nvmlSetBy());
-        EnergyMeter m = EnergyMeter.open(new MeterOptions(o.interval(), s, null));
-        try {
-            m.requireExplicitLocations();
-        } catch (SensorException e) {
-            m.close();
-            throw new SensorException(e.reason(), e.getMessage() + "; " + providers(m), e.fix(), e);
+    }
+
+    /**
+     * Opens the meter and checks it: every explicitly located provider that failed there (never a silent fallback
+     * to the model), then every requested domain the meter lacks.
+     *
+     * @throws SensorException with every problem found; the meter is closed then
+     */
+    static Opened openMeter(ProfilerOptions o) throws SensorException {
+        SensorOptions so = sensorOptions(o);
+        EnergyMeter m = EnergyMeter.open(new MeterOptions(o.interval(), so, null));
+        List<String> problems = new ArrayList<>();
+        for (SensorProvider p : EnergyMeter.discover()) {
+            String location = p.explicitLocation(so);
+            ProviderStatus st = m.providers().stream().filter(s -> s.id().equals(p.id())).findFirst().orElse(null);
+            if (location != null && st != null && !st.available()) {
+                problems.add(location + ": " + describe(st));
+            }
         }
-        return m;
+        List<EnergyResults.Reported> reported = select(m, o, problems);
+        if (!problems.isEmpty()) {
+            m.close();
+            throw new SensorException(UnavailableReason.UNKNOWN, String.join("; ", problems), "");
+        }
+        return new Opened(m, reported);
+    }
+
+    /** An open, checked meter and the domains to report. */
+    record Opened(EnergyMeter meter, List<EnergyResults.Reported> reported) {
     }
 
     /** The domains to report with their methods; adds a problem for each requested domain the meter lacks. */
@@ -125,14 +144,17 @@ public final class EnergyProfiler implements InternalProfiler {
         return out;
     }
 
-    /** Every provider's status, for error messages: "rapl: unavailable: why (fix: ...)". */
+    /** Every provider's status, for error messages: "rapl unavailable: why (fix: ...)". */
     static String providers(EnergyMeter m) {
         List<String> parts = new ArrayList<>();
         for (ProviderStatus p : m.providers()) {
-            parts.add(p.available() ? p.id() + ": measures " + p.selected()
-                    : p.id() + ": unavailable: " + p.message() + (p.fix().isBlank() ? "" : " (fix: " + p.fix() + ")"));
+            parts.add(p.available() ? p.id() + ": measures " + p.selected() : describe(p));
         }
         return "providers: " + String.join("; ", parts);
+    }
+
+    private static String describe(ProviderStatus p) {
+        return p.id() + " unavailable: " + p.message() + (p.fix().isBlank() ? "" : " (fix: " + p.fix() + ")");
     }
 
     @Override
@@ -152,10 +174,9 @@ public final class EnergyProfiler implements InternalProfiler {
 
     private void open() {
         try {
-            meter = openMeter(options);
-            List<String> problems = new ArrayList<>();
-            reported = select(meter, options, problems);
-            problems.forEach(p -> say(p, p)); // the host checked; this only happens if the fork sees other sensors
+            Opened opened = openMeter(options); // the host checked; this fails only if the fork sees other sensors
+            meter = opened.meter();
+            reported = opened.reported();
             for (EnergyResults.Reported r : reported) {
                 if (r.method() == Method.MODELLED) {
                     say("modelled " + r.domain(), r.domain() + ": no counter here, a MODELLED estimate (an "
