@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.joulebench.energy.Domain;
+import io.joulebench.energy.nvml.FakeNvmlControl;
 import io.joulebench.energy.rapl.FakePowercap;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -92,6 +93,17 @@ class EnergyProfilerOptionsTest {
         FakePowercap f = new FakePowercap(tmp).zone("intel-rapl:0", "package-0");
         EnergyProfiler p = new EnergyProfiler("powercap-root=" + f.root() + ";domains=cpu-package;interval=20ms");
         assertEquals(Duration.ofMillis(20), p.options().interval());
+    }
+
+    @Test
+    void aGpuDomainThroughTheNvmlLibraryOption() throws Exception {
+        Path lib = FakeNvmlControl.library(); // the fake libnvidia-ml.so (2 GPUs); skips visibly without gcc
+        EnergyProfiler p = new EnergyProfiler("nvml-library=" + lib + ";domains=gpu:0,gpu:1");
+        assertEquals(List.of(Domain.gpu(0), Domain.gpu(1)), p.options().domains());
+        ProfilerException e = assertThrows(ProfilerException.class,
+                () -> new EnergyProfiler("nvml-library=" + lib + ";domains=gpu:2"));
+        assertTrue(e.getMessage().contains("domain gpu:2 is not metered here"), e.getMessage());
+        assertTrue(e.getMessage().contains("nvml: measures [gpu:0, gpu:1]"), e.getMessage());
     }
 
     @Test
