@@ -130,8 +130,14 @@ final class SlurmCommand implements Callable<Integer> {
         if (!await) {
             return CliErrors.OK;
         }
-        waitFor(slurm, arrayId, mergeId);
-        return checkComplete(suite, n, registry, job);
+        String mergeState = waitFor(slurm, arrayId, mergeId);
+        int complete = checkComplete(suite, n, registry, job);
+        if (mergeState.contains("JobState=") && !mergeState.contains("JobState=COMPLETED")) {
+            System.out.println("the merge job did not succeed (" + mergeState + "); see " + job.logs().resolve("merge_"
+                    + mergeId + ".out"));
+            return CliErrors.FAILED;
+        }
+        return complete;
     }
 
     private int shardCount(int blocks) {
@@ -216,7 +222,8 @@ final class SlurmCommand implements Callable<Integer> {
         }
     }
 
-    private void waitFor(SlurmClient slurm, String arrayId, String mergeId) throws InterruptedException {
+    /** @return the merge job's final state */
+    private String waitFor(SlurmClient slurm, String arrayId, String mergeId) throws InterruptedException {
         String last = "";
         while (true) {
             Integer array = slurm.queued(arrayId);
@@ -233,8 +240,10 @@ final class SlurmCommand implements Callable<Integer> {
             }
             Thread.sleep(Math.max(1, pollSeconds) * 1000L);
         }
+        String mergeState = slurm.finalState(mergeId);
         System.out.println("array job " + arrayId + ": " + slurm.finalState(arrayId) + "; merge job " + mergeId + ": "
-                + slurm.finalState(mergeId));
+                + mergeState);
+        return mergeState;
     }
 
     private static int checkComplete(Suite suite, int n, TrainerRegistry registry, SlurmJob job) {

@@ -107,8 +107,8 @@ public record SlurmJob(String suiteName, Path suiteFile, Path out, int shards, I
         s.add("if [ -s \"$out/results.jsonl\" ]; then");
         s.add("  jb stats \"$out\" --json \"$out/stats.json\" || { s=$?; [ \"$rc\" = 0 ] && rc=$s; }");
         s.add("fi");
-        s.add("# The report command may be missing from older builds: ask it first.");
-        s.add("if [ -s \"$out/results.jsonl\" ] && jb report --help >/dev/null 2>&1; then");
+        s.add("# Builds without the report command skip it ('report --help' would print the top-level help: ask 'help').");
+        s.add("if [ -s \"$out/results.jsonl\" ] && jb help report >/dev/null 2>&1; then");
         s.add("  jb report \"$out\" --out \"$out/report\" || { s=$?; [ \"$rc\" = 0 ] && rc=$s; }");
         s.add("elif [ -s \"$out/results.jsonl\" ]; then");
         s.add("  echo \"merge: this joulebench has no 'report' command; skipped the report\"");
