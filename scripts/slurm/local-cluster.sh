@@ -4,6 +4,7 @@
 #                             wait until sinfo shows the node idle
 #   local-cluster.sh stop     stop what start started (by the pids it recorded)
 #   local-cluster.sh status   what runs, and sinfo
+#   local-cluster.sh install  only install the packages (CI does this before the tests; starts nothing)
 # Idempotent: start on a running cluster and stop on a stopped one do nothing.
 # Env: JB_SLURM_STATE (state folder, default /tmp/joulebench-slurm), JB_SLURM_TIMEOUT (seconds to wait, default 60).
 set -euo pipefail
@@ -145,5 +146,6 @@ case "${1:-}" in
   start) start ;;
   stop) stop ;;
   status) status ;;
-  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+  install) mkdir -p "$state"; install_packages ;;
+  *) echo "usage: $0 start|stop|status|install" >&2; exit 2 ;;
 esac
