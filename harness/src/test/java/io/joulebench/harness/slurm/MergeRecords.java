@@ -29,7 +29,7 @@ public final class MergeRecords {
                 new SuiteRef(s.name(), suiteHash, s.arm(), s.baseline(), s.block()), g.epochs(),
                 TrialRecord.COMPLETED.equals(status) ? g.result() : null, g.metrics(), g.energy(), g.memory(),
                 g.execution(), null, new Provenance(p.joulebenchVersion(), commit, p.gitNote(), p.jvm(), newHost,
-                p.backend(), p.dataset(), p.scheduler()));
+                p.backend(), p.dataset(), p.scheduler(), p.workload()));
     }
 
     public static TrialRecord completed(String key) {
