@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "joulebench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Energy-aware benchmarking of neural-network training.",
         subcommands = {DemoCommand.class, RunCommand.class, ListCommand.class, DataCommand.class, SensorsCommand.class,
-            MeasureCommand.class, SuiteCommand.class, StatsCommand.class, WorkerCommand.class,
+            MeasureCommand.class, SuiteCommand.class, StatsCommand.class, ReportCommand.class, WorkerCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes (docs/reliability.md):%n",
         exitCodeList = {"0:ok", "1:some trials failed (recorded), or an unexpected error",
