@@ -108,6 +108,7 @@ final class TimelineSections {
         List<Series> byEnergy = new ArrayList<>();
         List<Series> byTime = new ArrayList<>();
         int noEnergy = 0;
+        java.util.Set<String> names = new java.util.HashSet<>();
         for (Arm a : s.arms()) {
             for (TrialRecord r : a.records().subList(0, Math.min(CURVES_PER_ARM, a.n()))) {
                 List<Point> e = new ArrayList<>();
@@ -127,7 +128,11 @@ final class TimelineSections {
                         e.add(Point.of(joules / 1e3, ep.validationAccuracy() * 100));
                     }
                 }
+                // Chart series need distinct names: one arm may hold several trials of a seed (other settings).
                 String name = a.name() + " seed " + r.spec().seed();
+                for (int k = 2; !names.add(name); k++) {
+                    name = a.name() + " seed " + r.spec().seed() + " #" + k;
+                }
                 if (!t.isEmpty()) {
                     byTime.add(new Series(name, a.name(), t));
                 }
