@@ -25,10 +25,12 @@ typedef struct {
     int fail_rc;
     int calls;
     int handle_rc;                 /* return code of nvmlDeviceGetHandleByIndex_v2 (e.g. 4 on a GPU not allocated) */
+    int glitch_call;               /* this reading (1-based, energy and power calls counted together) returns ... */
+    unsigned long long glitch_value; /* ... this garbage value instead; 0 = no glitch */
 } fake_dev;
 
 static int init_rc = RC_SUCCESS;
-static int initialised = 0;
+static int initialised = 0; /* reference count: NVML pairs every nvmlInit with an nvmlShutdown */
 static unsigned int dev_count = 2;
 static fake_dev devs[MAX_DEV];
 static int init_calls = 0;
@@ -43,7 +45,7 @@ void fake_nvml_reset(void) {
     for (int i = 0; i < MAX_DEV; i++) {
         devs[i].energy_rc = RC_SUCCESS;
         devs[i].energy_mj = 1000000ULL * (i + 1);
-        devs[i].energy_step = 0;
+        devs[i].energy_step = 100; /* a powered GPU's counter moves (a frozen one is stale); tests script their own */
         devs[i].power_rc = RC_SUCCESS;
         devs[i].power_mw = 50000;
         devs[i].power_step = 0;
@@ -51,6 +53,8 @@ void fake_nvml_reset(void) {
         devs[i].fail_rc = 15; /* NVML_ERROR_GPU_IS_LOST */
         devs[i].calls = 0;
         devs[i].handle_rc = RC_SUCCESS;
+        devs[i].glitch_call = 0;
+        devs[i].glitch_value = 0;
     }
 }
 
@@ -64,6 +68,8 @@ void fake_nvml_set_power(unsigned int d, int rc, unsigned int start_mw, int step
 }
 void fake_nvml_fail_after(unsigned int d, int calls, int rc) { devs[d].fail_after = calls; devs[d].fail_rc = rc; devs[d].calls = 0; }
 void fake_nvml_set_handle_rc(unsigned int d, int rc) { devs[d].handle_rc = rc; }
+void fake_nvml_glitch(unsigned int d, int call, unsigned long long value) { devs[d].glitch_call = call; devs[d].glitch_value = value; }
+int fake_nvml_refcount(void) { return initialised; }
 int fake_nvml_init_calls(void) { return init_calls; }
 int fake_nvml_shutdown_calls(void) { return shutdown_calls; }
 
@@ -75,14 +81,14 @@ typedef void *nvmlDevice_t;
 int nvmlInit_v2(void) {
     if (init_rc != RC_SUCCESS) return init_rc;
     init_calls++; /* successful initialisations only */
-    initialised = 1;
+    initialised++;
     return RC_SUCCESS;
 }
 
 int nvmlShutdown(void) {
     if (!initialised) return RC_UNINITIALIZED;
     shutdown_calls++; /* successful shutdowns only */
-    initialised = 0;
+    initialised--;
     return RC_SUCCESS;
 }
 
@@ -174,9 +180,11 @@ static int failing(int i) {
 
 int nvmlDeviceGetTotalEnergyConsumption(nvmlDevice_t h, unsigned long long *energy) {
     int i = dev_index(h);
+    if (!initialised) return RC_UNINITIALIZED;
     if (i < 0 || !energy) return RC_INVALID_ARGUMENT;
     if (devs[i].energy_rc != RC_SUCCESS) return devs[i].energy_rc;
     if (failing(i)) return devs[i].fail_rc;
+    if (devs[i].glitch_call == devs[i].calls && devs[i].glitch_value) { *energy = devs[i].glitch_value; return RC_SUCCESS; }
     *energy = devs[i].energy_mj;
     devs[i].energy_mj += devs[i].energy_step;
     return RC_SUCCESS;
@@ -184,9 +192,11 @@ int nvmlDeviceGetTotalEnergyConsumption(nvmlDevice_t h, unsigned long long *ener
 
 int nvmlDeviceGetPowerUsage(nvmlDevice_t h, unsigned int *power) {
     int i = dev_index(h);
+    if (!initialised) return RC_UNINITIALIZED;
     if (i < 0 || !power) return RC_INVALID_ARGUMENT;
     if (devs[i].power_rc != RC_SUCCESS) return devs[i].power_rc;
     if (failing(i)) return devs[i].fail_rc;
+    if (devs[i].glitch_call == devs[i].calls && devs[i].glitch_value) { *power = (unsigned int) devs[i].glitch_value; return RC_SUCCESS; }
     *power = devs[i].power_mw;
     devs[i].power_mw = (unsigned int) ((int) devs[i].power_mw + devs[i].power_step);
     return RC_SUCCESS;

@@ -20,6 +20,14 @@ public sealed interface Sensor extends AutoCloseable permits EnergyCounter, Powe
         return false;
     }
 
+    /**
+     * The device's power limit where it states one (NVML enforced limit, RAPL constraint max power); the meter
+     * rejects readings above {@link Plausibility#ceilingWatts} of it. Empty when unknown.
+     */
+    default java.util.OptionalDouble powerLimitWatts() {
+        return java.util.OptionalDouble.empty();
+    }
+
     /** Takes one reading now. */
     Reading read();
 

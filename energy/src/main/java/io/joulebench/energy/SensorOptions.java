@@ -15,8 +15,13 @@ import java.util.function.LongSupplier;
  * @param nvmlLibrary  the NVML library to load: a file path or a library name (default {@code nvidia-ml}, i.e.
  *                     {@code libnvidia-ml.so.1} on the linker path)
  * @param nanoClock    the monotonic clock ({@code System::nanoTime})
+ * @param powercapSetBy who chose the powercap root ({@code --powercap-root}, {@code system property ...},
+ *                      {@code environment ...}); null for the default. A provider whose explicit location fails is
+ *                      an error, never a silent fallback (see {@code EnergyMeter#requireExplicitLocations}).
+ * @param nvmlSetBy     who chose the NVML library, likewise
  */
-public record SensorOptions(Path powercapRoot, String nvmlLibrary, LongSupplier nanoClock) {
+public record SensorOptions(Path powercapRoot, String nvmlLibrary, LongSupplier nanoClock, String powercapSetBy,
+                            String nvmlSetBy) {
 
     /** System property naming the powercap root. */
     public static final String POWERCAP_ROOT_PROPERTY = "joulebench.powercap.root";
@@ -37,6 +42,11 @@ public record SensorOptions(Path powercapRoot, String nvmlLibrary, LongSupplier 
         Objects.requireNonNull(nanoClock, "nanoClock");
     }
 
+    /** Locations chosen by default (programmatic use, tests). */
+    public SensorOptions(Path powercapRoot, String nvmlLibrary, LongSupplier nanoClock) {
+        this(powercapRoot, nvmlLibrary, nanoClock, null, null);
+    }
+
     /** Defaults resolved from system properties and the environment. */
     public static SensorOptions defaults() {
         return resolve(null, null);
@@ -54,16 +64,29 @@ public record SensorOptions(Path powercapRoot, String nvmlLibrary, LongSupplier 
     public static SensorOptions resolve(Path explicitPowercapRoot, String explicitNvmlLibrary,
                                         Properties properties, Map<String, String> environment) {
         Path powercap = explicitPowercapRoot;
+        String powercapBy = powercap == null ? null : "--powercap-root";
         if (powercap == null) {
+            powercapBy = setBy(properties, POWERCAP_ROOT_PROPERTY, environment, POWERCAP_ROOT_ENV);
             String v = firstNonBlank(properties.getProperty(POWERCAP_ROOT_PROPERTY), environment.get(POWERCAP_ROOT_ENV));
             powercap = v == null ? DEFAULT_POWERCAP_ROOT : Path.of(v);
         }
         String nvml = explicitNvmlLibrary;
+        String nvmlBy = nvml == null || nvml.isBlank() ? null : "--nvml-library";
         if (nvml == null || nvml.isBlank()) {
+            nvmlBy = setBy(properties, NVML_LIBRARY_PROPERTY, environment, NVML_LIBRARY_ENV);
             String v = firstNonBlank(properties.getProperty(NVML_LIBRARY_PROPERTY), environment.get(NVML_LIBRARY_ENV));
             nvml = v == null ? DEFAULT_NVML_LIBRARY : v;
         }
-        return new SensorOptions(powercap, nvml, System::nanoTime);
+        return new SensorOptions(powercap, nvml, System::nanoTime, powercapBy, nvmlBy);
+    }
+
+    private static String setBy(Properties properties, String property, Map<String, String> environment, String env) {
+        String p = properties.getProperty(property);
+        if (p != null && !p.isBlank()) {
+            return "system property " + property;
+        }
+        String e = environment.get(env);
+        return e != null && !e.isBlank() ? "environment variable " + env : null;
     }
 
     private static String firstNonBlank(String a, String b) {
@@ -75,17 +98,17 @@ public record SensorOptions(Path powercapRoot, String nvmlLibrary, LongSupplier 
 
     /** A copy with another powercap root. */
     public SensorOptions withPowercapRoot(Path root) {
-        return new SensorOptions(root, nvmlLibrary, nanoClock);
+        return new SensorOptions(root, nvmlLibrary, nanoClock, powercapSetBy, nvmlSetBy);
     }
 
     /** A copy with another NVML library. */
     public SensorOptions withNvmlLibrary(String library) {
-        return new SensorOptions(powercapRoot, library, nanoClock);
+        return new SensorOptions(powercapRoot, library, nanoClock, powercapSetBy, nvmlSetBy);
     }
 
     /** A copy with another monotonic clock (tests). */
     public SensorOptions withClock(LongSupplier clock) {
-        return new SensorOptions(powercapRoot, nvmlLibrary, clock);
+        return new SensorOptions(powercapRoot, nvmlLibrary, clock, powercapSetBy, nvmlSetBy);
     }
 
     /** Reads the monotonic clock. */

@@ -21,6 +21,14 @@ public interface SensorProvider {
     Availability probe(SensorOptions options);
 
     /**
+     * Where this provider looks, when the user chose it explicitly ("--powercap-root /x"); null when it uses its
+     * default. A provider that fails at an explicit location is an error, not a fallback to the model.
+     */
+    default String explicitLocation(SensorOptions options) {
+        return null;
+    }
+
+    /**
      * Opens the provider's sensors, one or more per domain it measures.
      *
      * @throws SensorException when the provider is unavailable (carrying the same reason probe gives)

@@ -21,6 +21,10 @@ public enum UnavailableReason {
     NO_PERMISSION,
     /** A sensor that worked stopped working (zone vanished, GPU lost, I/O error). */
     SENSOR_FAILED,
+    /** A reading outside the plausible range (see {@link Plausibility}); rejected, counted as a gap. */
+    IMPLAUSIBLE,
+    /** A counter that did not advance over many of its update periods (see {@link Plausibility#staleAfter}). */
+    STALE,
     /** Switched off by configuration. */
     DISABLED,
     /** Anything else; the message says what. */

@@ -17,10 +17,23 @@ public final class CarbonCalculator {
     private CarbonCalculator() {
     }
 
-    /** Checks a PUE: finite and at least 1. */
+    /**
+     * Highest PUE accepted. Surveys put the global average near 1.6 (Uptime Institute 2023: 1.58) and the least
+     * efficient reported sites below 3; above 3 more than two thirds of the energy would be overhead, which is far
+     * more likely a typo (13 for 1.3) than a facility.
+     */
+    public static final double MAX_PUE = 3.0;
+
+    /** A time-resolved series whose last entry is older than this before the window is flagged: the grid mix
+     * changes with the season, so a value held longer no longer stands for the window's grid. */
+    public static final java.time.Duration SERIES_STALE_AFTER = java.time.Duration.ofDays(30);
+
+    /** Checks a PUE: a number in [1.0, {@value #MAX_PUE}]. */
     public static double checkPue(double pue) throws CarbonException {
-        if (!Double.isFinite(pue) || pue < 1.0) {
-            throw new CarbonException("PUE must be a number >= 1.0 (got " + pue + "); 1.0 means no facility overhead");
+        if (!Double.isFinite(pue) || pue < 1.0 || pue > MAX_PUE) {
+            throw new CarbonException(String.format(java.util.Locale.ROOT, "PUE %s is outside [1.0, %.1f]: give the "
+                    + "facility's power usage effectiveness (--pue; 1.0 = no overhead, typical data centres 1.1-2.0)",
+                    Double.toString(pue), MAX_PUE));
         }
         return pue;
     }
@@ -47,10 +60,18 @@ public final class CarbonCalculator {
         if (report.totalJoules() == null) {
             return null;
         }
-        if (series != null) {
-            return timeResolved(report, trace, series, pue);
+        CarbonEstimate c = series != null ? timeResolved(report, trace, series, pue)
+                : annual(report.totalJoules(), grid, pue);
+        List<String> notes = new ArrayList<>(c.notes());
+        if (!report.partialInTotal().isEmpty()) {
+            notes.add("includes PARTIAL domains (their figures miss part of the window): "
+                    + EnergyReport.describe(report.partialInTotal()));
         }
-        return annual(report.totalJoules(), grid, pue);
+        if (series == null && !report.unavailableLeftOut().isEmpty()) { // timeResolved names them itself
+            notes.add("leaves out UNAVAILABLE domains (no figure): " + EnergyReport.describe(report.unavailableLeftOut()));
+        }
+        return new CarbonEstimate(c.method(), c.region(), c.regionName(), c.year(), c.source(), c.pue(),
+                c.energyJoules(), c.energyKwh(), c.gramsPerKwh(), c.gramsCO2e(), notes);
     }
 
     /**
@@ -78,7 +99,7 @@ public final class CarbonCalculator {
             }
             Double figure = report.domain(d.domain()).map(DomainEnergy::joules).orElse(null);
             if (figure == null) {
-                left.add(d.domain());
+                left.add(d.domain() + report.domain(d.domain()).map(x -> " (" + x.reason() + ")").orElse(""));
                 continue;
             }
             contributed++;
@@ -103,8 +124,13 @@ public final class CarbonCalculator {
         if (extrapolated) {
             notes.add("part of the window precedes the series' first entry: its first value was used there");
         }
+        Instant last = series.points().get(series.points().size() - 1).time();
+        if (start.isAfter(last.plus(SERIES_STALE_AFTER))) {
+            notes.add(String.format(java.util.Locale.ROOT, "the series ends at %s, %d days before the window: its last"
+                    + " value was used for the whole window", last, java.time.Duration.between(last, start).toDays()));
+        }
         if (!left.isEmpty()) {
-            notes.add("left out (no energy figure): " + String.join(", ", left));
+            notes.add("leaves out UNAVAILABLE domains (no figure): " + String.join("; ", left));
         }
         double kwh = joules / JOULES_PER_KWH;
         return new CarbonEstimate("TIME_RESOLVED", series.name(), series.name(), null,

@@ -13,7 +13,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * A time-resolved carbon intensity series from CSV: {@code timestamp,g_per_kwh} with a header line; timestamps are
+ * A time-resolved carbon intensity series from CSV: {@code timestamp,g_per_kwh}, with or without a header line
+ * (a first line whose fields are not values is the header); timestamps are
  * ISO-8601 instants ({@code 2024-03-01T12:00:00Z}) or epoch seconds. Each value holds from its timestamp until the
  * next (step function); before the first entry the first value is used (flagged).
  *
@@ -50,17 +51,19 @@ public record IntensitySeries(String name, List<Point> points) {
         BufferedReader r = new BufferedReader(reader);
         String line;
         int no = 0;
-        boolean header = true;
+        boolean first = true;
         while ((line = r.readLine()) != null) {
             no++;
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
-            if (header) {
-                header = false;
-                continue;
-            }
             String[] f = line.split(",");
+            if (first) {
+                first = false;
+                if (isHeader(f)) {
+                    continue; // a header line; a first line of data is kept
+                }
+            }
             if (f.length < 2) {
                 throw new CarbonException(name + " line " + no + ": expected 'timestamp,g_per_kwh'");
             }
@@ -81,6 +84,20 @@ public record IntensitySeries(String name, List<Point> points) {
             throw new CarbonException(name + ": no data rows");
         }
         return new IntensitySeries(name, out);
+    }
+
+    /** True for a header line: neither field is a value ("timestamp,g_per_kwh"); "yesterday,100" is bad data. */
+    static boolean isHeader(String[] f) {
+        if (f.length < 2) {
+            return false;
+        }
+        try {
+            Double.parseDouble(f[1].trim());
+            return false;
+        } catch (NumberFormatException e) {
+            String ts = f[0].trim();
+            return !ts.isEmpty() && !Character.isDigit(ts.charAt(0));
+        }
     }
 
     /** The value in force at {@code t}. */

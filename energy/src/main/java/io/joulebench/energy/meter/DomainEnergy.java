@@ -29,13 +29,29 @@ import java.util.List;
  * @param coveredSeconds     time between the first and last successful readings used
  * @param reason             why the figure is not COMPLETE; null when it is
  * @param notes              flags (short window, modelled, wraps corrected, ...)
+ * @param rejections         every reading rejected as implausible in the window ("t=1.234 s: power ... above
+ *                           the plausible ceiling ..."); each is also counted in gaps
+ * @param staleSeconds       the longest stretch in which a counter did not advance, when it was long enough to make
+ *                           the counter stale (see {@link io.joulebench.energy.Plausibility#staleAfter}); else null
  */
 public record DomainEnergy(String domain, String scope, String provider, String source, Method method,
                            Quality quality, Double joules, Double averageWatts, Double idleJoules, Double netJoules,
                            Double uncertaintyJoules, String uncertaintyBasis, int samples, int gaps,
                            Double updatePeriodMillis, Integer counterUpdates, double coveredSeconds, String reason,
-                           List<String> notes) {
+                           List<String> notes, List<String> rejections, Double staleSeconds) {
     public DomainEnergy {
         notes = List.copyOf(notes);
+        rejections = List.copyOf(rejections);
+    }
+
+    /** Without rejections or staleness (older callers, tests). */
+    public DomainEnergy(String domain, String scope, String provider, String source, Method method, Quality quality,
+                        Double joules, Double averageWatts, Double idleJoules, Double netJoules,
+                        Double uncertaintyJoules, String uncertaintyBasis, int samples, int gaps,
+                        Double updatePeriodMillis, Integer counterUpdates, double coveredSeconds, String reason,
+                        List<String> notes) {
+        this(domain, scope, provider, source, method, quality, joules, averageWatts, idleJoules, netJoules,
+                uncertaintyJoules, uncertaintyBasis, samples, gaps, updatePeriodMillis, counterUpdates, coveredSeconds,
+                reason, notes, List.of(), null);
     }
 }

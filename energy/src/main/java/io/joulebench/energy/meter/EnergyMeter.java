@@ -42,10 +42,16 @@ public final class EnergyMeter implements AutoCloseable {
     private MeteringSession active;
     private boolean closed;
 
-    private EnergyMeter(MeterOptions options, List<ProviderStatus> providers, List<Sensor> sensors) {
+    private final List<SensorProvider> opened;
+    private final Map<String, String> explicit; // provider id -> its explicitly chosen location
+
+    private EnergyMeter(MeterOptions options, List<ProviderStatus> providers, List<Sensor> sensors,
+                        List<SensorProvider> opened, Map<String, String> explicit) {
+        this.explicit = Map.copyOf(explicit);
         this.options = options;
         this.providers = List.copyOf(providers);
         this.sensors = List.copyOf(sensors);
+        this.opened = List.copyOf(opened);
     }
 
     /** The providers on the class path (ServiceLoader), highest priority first. */
@@ -108,12 +114,18 @@ public final class EnergyMeter implements AutoCloseable {
     public static EnergyMeter open(MeterOptions options, List<SensorProvider> providers) {
         Map<Domain, Sensor> chosen = new LinkedHashMap<>();
         List<ProviderStatus> statuses = new ArrayList<>();
+        List<SensorProvider> used = new ArrayList<>();
+        Map<String, String> explicit = new LinkedHashMap<>();
         for (SensorProvider p : sorted(providers)) {
-            Availability a = probe(p, options);
-            if (!a.available()) {
-                statuses.add(status(p, options, a, List.of()));
+            String location = p.explicitLocation(options.sensors());
+            if (location != null) {
+                explicit.put(p.id(), location);
+            }
+            if (options.providers() != null && !options.providers().contains(p.id())) {
+                statuses.add(status(p, options, probe(p, options), List.of()));
                 continue;
             }
+            // Open first, then probe for the status: a provider probes through what it opened (NVML: one session).
             List<Sensor> opened;
             try {
                 opened = p.open(options.sensors());
@@ -126,6 +138,12 @@ public final class EnergyMeter implements AutoCloseable {
                         io.joulebench.energy.UnavailableReason.UNKNOWN, "open failed: " + e, ""), List.of()));
                 continue;
             }
+            Availability a = probe(p, options);
+            if (!a.available()) { // it opened, so it works: describe it from its sensors
+                a = new Availability.Available(opened.stream().map(s -> new DomainInfo(s.domain().id(), Method.of(s),
+                        s.description())).toList(), "opened (probe after open: "
+                        + ((Availability.Unavailable) a).message() + ")");
+            }
             List<String> won = new ArrayList<>();
             for (Sensor s : opened) {
                 if (chosen.containsKey(s.domain())) {
@@ -137,10 +155,33 @@ public final class EnergyMeter implements AutoCloseable {
                 }
             }
             statuses.add(status(p, options, a, won));
+            if (!won.isEmpty()) {
+                used.add(p);
+            }
         }
         List<Sensor> list = new ArrayList<>(chosen.values());
         list.sort(Comparator.comparing(Sensor::domain));
-        return new EnergyMeter(options, statuses, list);
+        return new EnergyMeter(options, statuses, list, used, explicit);
+    }
+
+    /**
+     * Refuses a provider the user pointed at an explicit location (an option, property or environment variable)
+     * that did not work there: an explicit choice never falls back silently to the model. Defaults may fall back;
+     * their status says why.
+     *
+     * @throws SensorException naming the option, the location, what failed and the fix
+     */
+    public void requireExplicitLocations() throws SensorException {
+        for (ProviderStatus s : providers) {
+            String location = explicit.get(s.id());
+            if (location != null && !s.available() && !io.joulebench.energy.UnavailableReason.DISABLED.name()
+                    .equals(s.reason())) {
+                String fix = (s.fix() == null || s.fix().isBlank() ? "" : s.fix() + "; or ")
+                        + "correct it, or leave it unset to use the default (which may fall back to the model)";
+                throw new SensorException(io.joulebench.energy.UnavailableReason.valueOf(s.reason()),
+                        location + ": " + s.id() + " unavailable: " + s.message() + " (fix: " + fix + ")", fix);
+            }
+        }
     }
 
     /** Every provider with its status and the domains it won. */
@@ -164,6 +205,14 @@ public final class EnergyMeter implements AutoCloseable {
         return options;
     }
 
+    /**
+     * The open provider of this type whose sensors the meter uses, to ask it for device facts through the same
+     * session (e.g. {@code NvmlProvider#gpuFacts}); empty when no such provider measures a domain here.
+     */
+    public <T extends SensorProvider> Optional<T> provider(Class<T> type) {
+        return opened.stream().filter(type::isInstance).map(type::cast).findFirst();
+    }
+
     /** The sensor of a domain, if metered. */
     public Optional<Sensor> sensor(String domain) {
         return sensors.stream().filter(s -> s.domain().id().equals(domain)).findFirst();
@@ -177,7 +226,8 @@ public final class EnergyMeter implements AutoCloseable {
     /**
      * Starts a session; with a baseline the report gives idle and net energy beside gross.
      *
-     * @throws MeteringException when the sampler interval could miss a counter wrap, or a session is running
+     * @throws MeteringException when a session is running (a counter that could wrap twice within the sampler
+     *                           interval is polled more often by the session itself, never refused)
      */
     public synchronized MeteringSession start(IdleBaseline baseline) throws MeteringException {
         if (closed) {
@@ -186,31 +236,12 @@ public final class EnergyMeter implements AutoCloseable {
         if (active != null) {
             throw new MeteringException("a metering session is already running on this meter; stop it first");
         }
-        checkWrap();
         active = new MeteringSession(this, wrapTracks(), options.sensors().nanoClock(), options.interval(), baseline);
         return active;
     }
 
     private List<Track> wrapTracks() {
         return sensors.stream().map(Track::new).toList();
-    }
-
-    private void checkWrap() throws MeteringException {
-        if (options.manual()) {
-            return;
-        }
-        for (Sensor s : sensors) {
-            if (s instanceof EnergyCounter c) {
-                Optional<Duration> w = c.shortestWrapTime();
-                if (w.isPresent() && options.interval().multipliedBy(2).compareTo(w.get()) > 0) {
-                    throw new MeteringException(String.format(java.util.Locale.ROOT,
-                            "sampler interval %d ms is too long for %s: its counter can wrap in %.1f s at plausible "
-                                    + "maximum power; use --interval %d ms or less",
-                            options.interval().toMillis(), s.domain(), w.get().toNanos() / 1e9,
-                            Math.max(1, w.get().toMillis() / 2)));
-                }
-            }
-        }
     }
 
     synchronized void sessionEnded(MeteringSession s) {

@@ -1,5 +1,7 @@
 package io.joulebench.energy.meter;
 
+import io.joulebench.energy.Domain;
+import io.joulebench.energy.Quality;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,6 +28,27 @@ public record EnergyReport(String startedAt, double windowSeconds, double interv
     public EnergyReport {
         domains = List.copyOf(domains);
         phases = List.copyOf(phases);
+    }
+
+    /** Additive domains (GPUs, CPU package, DRAM) whose PARTIAL figure is in the totals. */
+    public List<DomainEnergy> partialInTotal() {
+        return domains.stream().filter(d -> additive(d) && d.joules() != null && d.quality() == Quality.PARTIAL)
+                .toList();
+    }
+
+    /** Additive domains the totals leave out because they have no figure (UNAVAILABLE). */
+    public List<DomainEnergy> unavailableLeftOut() {
+        return domains.stream().filter(d -> additive(d) && d.joules() == null).toList();
+    }
+
+    private static boolean additive(DomainEnergy d) {
+        return new Domain(d.domain()).additive();
+    }
+
+    /** "gpu:0 (reason)" for each, joined with "; ". */
+    public static String describe(List<DomainEnergy> domains) {
+        return String.join("; ", domains.stream().map(d -> d.domain() + " (" + (d.reason() == null ? "no reason given"
+                : d.reason()) + ")").toList());
     }
 
     /** The whole-window figure of one domain. */

@@ -14,8 +14,12 @@ import java.util.Optional;
  */
 public record IdleBaseline(String startedAt, double windowSeconds, List<IdlePower> domains) {
 
-    /** Idle power of one domain; watts null when the domain had no figure. */
-    public record IdlePower(String domain, Double watts, Method method, Quality quality, String reason) {
+    /**
+     * Idle power of one domain; watts null when the domain had no figure. staleSeconds is set when its counter did not
+     * advance for long enough to be stale (see {@link DomainEnergy#staleSeconds()}).
+     */
+    public record IdlePower(String domain, Double watts, Method method, Quality quality, String reason,
+                            Double staleSeconds) {
     }
 
     public IdleBaseline {
@@ -28,7 +32,8 @@ public record IdleBaseline(String startedAt, double windowSeconds, List<IdlePowe
      */
     public static IdleBaseline from(EnergyReport idleWindow) {
         List<IdlePower> out = idleWindow.domains().stream().map(d -> new IdlePower(d.domain(),
-                d.joules() == null ? null : d.averageWatts(), d.method(), d.quality(), d.reason())).toList();
+                d.joules() == null ? null : d.averageWatts(), d.method(), d.quality(), d.reason(), d.staleSeconds()))
+                .toList();
         return new IdleBaseline(idleWindow.startedAt(), idleWindow.windowSeconds(), out);
     }
 

@@ -3,6 +3,7 @@ package io.joulebench.energy.meter;
 import io.joulebench.energy.Domain;
 import io.joulebench.energy.EnergyCounter;
 import io.joulebench.energy.Method;
+import io.joulebench.energy.Plausibility;
 import io.joulebench.energy.Quality;
 import io.joulebench.energy.Reading;
 import io.joulebench.energy.UnavailableReason;
@@ -51,6 +52,7 @@ public final class MeteringSession implements AutoCloseable {
     private final List<Boundary> boundaries = new ArrayList<>();
     private final ScheduledExecutorService executor;
     private final ScheduledFuture<?> task;
+    private ScheduledFuture<?> fastTask;
     private volatile Thread samplerThread;
     private EnergyReport report;
     private PowerTrace trace;
@@ -79,12 +81,49 @@ public final class MeteringSession implements AutoCloseable {
             });
             long ns = interval.toNanos();
             task = executor.scheduleAtFixedRate(this::sampleSafely, ns, ns, TimeUnit.NANOSECONDS);
+            Duration own = ownPollPeriod(this.tracks, interval);
+            if (own != null) {
+                List<Track> fast = this.tracks.stream().filter(t -> t.ownPoll != null).toList();
+                long p = own.toNanos();
+                fastTask = executor.scheduleAtFixedRate(() -> sampleSafely(fast), p, p, TimeUnit.NANOSECONDS);
+            }
         }
     }
 
+    /**
+     * The period at which counters that could wrap twice within the sampler interval are read by themselves (a
+     * quarter of their shortest wrap time, at least {@link MeterOptions#MIN_INTERVAL}); null when none needs it.
+     * Marks those tracks and notes why in their record.
+     */
+    private static Duration ownPollPeriod(List<Track> tracks, Duration interval) {
+        Duration fastest = null;
+        for (Track t : tracks) {
+            if (t.sensor instanceof EnergyCounter c) {
+                Duration wrap = c.shortestWrapTime().orElse(null);
+                if (wrap != null && interval.multipliedBy(2).compareTo(wrap) > 0) {
+                    Duration p = wrap.dividedBy(4);
+                    p = p.compareTo(MeterOptions.MIN_INTERVAL) < 0 ? MeterOptions.MIN_INTERVAL : p;
+                    t.ownPoll = String.format(Locale.ROOT, "polled every %.1f ms by itself: its counter can wrap in "
+                            + "%.3f s at plausible maximum power, too soon for the %d ms sampler interval",
+                            p.toNanos() / 1e6, wrap.toNanos() / 1e9, interval.toMillis());
+                    fastest = fastest == null || p.compareTo(fastest) < 0 ? p : fastest;
+                }
+            }
+        }
+        return fastest;
+    }
+
     private void sampleSafely() {
+        sampleSafely(tracks);
+    }
+
+    private void sampleSafely(List<Track> which) {
         try {
-            sample();
+            synchronized (this) {
+                if (report == null) {
+                    sampleNow(which);
+                }
+            }
         } catch (Throwable t) { // never let the executor drop the schedule silently
             LOG.warn("energy sampler: {}", t.toString());
         }
@@ -99,7 +138,11 @@ public final class MeteringSession implements AutoCloseable {
     }
 
     private void sampleNow() {
-        for (Track tr : tracks) {
+        sampleNow(tracks);
+    }
+
+    private void sampleNow(List<Track> which) {
+        for (Track tr : which) {
             Reading r;
             try {
                 r = tr.sensor.read();
@@ -139,6 +182,9 @@ public final class MeteringSession implements AutoCloseable {
         Double cpuSeconds = null;
         if (task != null) {
             task.cancel(false);
+            if (fastTask != null) {
+                fastTask.cancel(false);
+            }
             Thread t = samplerThread;
             if (t != null) {
                 ThreadMXBean mx = ManagementFactory.getThreadMXBean();
@@ -190,7 +236,8 @@ public final class MeteringSession implements AutoCloseable {
         double window = (last.nanos() - first.nanos()) / 1e9;
         List<DomainEnergy> domains = new ArrayList<>();
         for (int i = 0; i < tracks.size(); i++) {
-            domains.add(domainEnergy(tracks.get(i), first.snaps().get(i), last.snaps().get(i), window));
+            domains.add(domainEnergy(tracks.get(i), first.snaps().get(i), last.snaps().get(i), window,
+                    first.nanos(), last.nanos()));
         }
         List<PhaseEnergy> phases = new ArrayList<>();
         if (boundaries.size() > 2) {
@@ -201,7 +248,8 @@ public final class MeteringSession implements AutoCloseable {
                 List<PhaseDomainEnergy> pd = new ArrayList<>();
                 Double total = null;
                 for (int i = 0; i < tracks.size(); i++) {
-                    DomainEnergy de = domainEnergy(tracks.get(i), from.snaps().get(i), to.snaps().get(i), dur);
+                    DomainEnergy de = domainEnergy(tracks.get(i), from.snaps().get(i), to.snaps().get(i), dur,
+                            from.nanos(), to.nanos());
                     pd.add(new PhaseDomainEnergy(de.domain(), de.method(), de.quality(), de.joules(), de.idleJoules(),
                             de.netJoules(), de.samples(), de.gaps(), de.reason()));
                     if (de.joules() != null && tracks.get(i).sensor.domain().additive()) {
@@ -223,8 +271,11 @@ public final class MeteringSession implements AutoCloseable {
                 continue;
             }
             if (d.joules() == null) {
-                excluded.add(d.domain() + " (unavailable)");
+                excluded.add("leaves out UNAVAILABLE " + d.domain() + " (" + d.reason() + ")");
                 continue;
+            }
+            if (d.quality() == Quality.PARTIAL) {
+                excluded.add("includes PARTIAL " + d.domain() + " (" + d.reason() + ")");
             }
             total = (total == null ? 0.0 : total) + d.joules();
             if (d.idleJoules() != null) {
@@ -243,9 +294,11 @@ public final class MeteringSession implements AutoCloseable {
                 cpuSeconds == null || window <= 0 ? null : cpuSeconds / window);
     }
 
-    private DomainEnergy domainEnergy(Track t, Track.Snap from, Track.Snap to, double windowSeconds) {
+    private DomainEnergy domainEnergy(Track t, Track.Snap from, Track.Snap to, double windowSeconds, long fromNanos,
+                                      long toNanos) {
         Domain domain = t.sensor.domain();
         List<String> notes = new ArrayList<>();
+        List<String> rejections = t.rejections(fromNanos, toNanos, boundaries.get(0).nanos());
         int firstGood = from.good() ? from.n() - 1 : from.n();
         int lastGood = to.n() - 1;
         int samples = to.n() - from.n() + (from.good() ? 1 : 0);
@@ -269,14 +322,31 @@ public final class MeteringSession implements AutoCloseable {
         if (t.method == Method.MODELLED) {
             notes.add("MODELLED: an estimate, not a measurement");
         }
+        if (t.ownPoll != null) {
+            notes.add(t.ownPoll);
+        }
         if (lastGood - firstGood < 1 || firstGood < 0) {
             String why = t.firstFailure != null ? t.firstFailure : "fewer than two successful readings in the window";
             return new DomainEnergy(domain.id(), domain.scope(), t.sensor.providerId(), t.sensor.description(),
                     Method.UNAVAILABLE, Quality.UNAVAILABLE, null, null, null, null, null, null, samples, gaps, period,
-                    updates, 0.0, why, notes);
+                    updates, 0.0, why, notes, rejections, null);
         }
         double joules = (t.cumUj[lastGood] - t.cumUj[firstGood]) / 1e6;
         double covered = (t.times[lastGood] - t.times[firstGood]) / 1e9;
+        Track.StandStill still = t.counter() && t.method != Method.MODELLED
+                ? t.longestStandStill(firstGood, lastGood) : null;
+        Duration staleAfter = Plausibility.staleAfter(nominal);
+        Double staleSeconds = still != null && still.nanos() >= staleAfter.toNanos() ? still.nanos() / 1e9 : null;
+        String staleWhat = staleSeconds == null ? null : String.format(Locale.ROOT, "stale counter: did not advance "
+                + "for %.3f s from t=%.3f s (stale after %.3f s: a powered device moves its counter every update)",
+                staleSeconds, (still.startNanos() - boundaries.get(0).nanos()) / 1e9, staleAfter.toNanos() / 1e9);
+        if (staleSeconds != null && still.nanos() >= t.times[lastGood] - t.times[firstGood]) {
+            // It never moved: 0 J here means a frozen or unsupported counter, not an idle device.
+            return new DomainEnergy(domain.id(), domain.scope(), t.sensor.providerId(), t.sensor.description(),
+                    Method.UNAVAILABLE, Quality.UNAVAILABLE, null, null, null, null, null, null, samples, gaps, period,
+                    updates, covered, staleWhat + "; no figure (check the sensor, driver or firmware, or accept the "
+                    + "MODELLED estimate)", notes, rejections, staleSeconds);
+        }
         Double avgW = covered > 0 ? joules / covered : null;
 
         Quality quality = Quality.COMPLETE;
@@ -304,6 +374,14 @@ public final class MeteringSession implements AutoCloseable {
                 sb.append("; power interpolated linearly across the gaps");
             }
             reason = sb.toString();
+        }
+        if (staleSeconds != null) {
+            quality = Quality.PARTIAL;
+            reason = (reason == null ? "" : reason + "; ") + staleWhat + (still.toEnd()
+                    ? ": the figure misses the energy after it" : ", then moved on: its delta spans that stretch");
+        }
+        if (!rejections.isEmpty()) {
+            notes.add(rejections.size() + " reading(s) rejected as implausible (above " + t.ceilingBasis + ")");
         }
         if (t.wraps > 0) {
             notes.add(t.wraps + " counter wrap(s) corrected");
@@ -382,7 +460,8 @@ public final class MeteringSession implements AutoCloseable {
             }
         }
         return new DomainEnergy(domain.id(), domain.scope(), t.sensor.providerId(), t.sensor.description(), t.method,
-                quality, joules, avgW, idleJ, netJ, u, basis, samples, gaps, period, updates, covered, reason, notes);
+                quality, joules, avgW, idleJ, netJ, u, basis, samples, gaps, period, updates, covered, reason, notes,
+                rejections, staleSeconds);
     }
 
     private PowerTrace buildTrace() {

@@ -2,6 +2,7 @@ package io.joulebench.energy.nvml;
 
 import io.joulebench.energy.Domain;
 import io.joulebench.energy.Reading;
+import java.util.OptionalDouble;
 import java.util.function.LongSupplier;
 
 /**
@@ -14,9 +15,12 @@ abstract class NvmlDeviceSensor {
     private final Domain domain;
     private final String description;
     private final LongSupplier clock;
+    private final OptionalDouble limitWatts;
     private boolean closed;
 
-    NvmlDeviceSensor(NvmlSession session, NvmlBinding.Device device, String description, LongSupplier clock) {
+    NvmlDeviceSensor(NvmlSession session, NvmlBinding.Device device, String description, OptionalDouble limitWatts,
+                     LongSupplier clock) {
+        this.limitWatts = limitWatts;
         this.session = session;
         this.device = device;
         this.domain = Domain.gpu(device.index());
@@ -50,6 +54,11 @@ abstract class NvmlDeviceSensor {
 
     public final String providerId() {
         return NvmlProvider.ID;
+    }
+
+    /** The enforced power limit NVML gave when the sensor opened. */
+    public final OptionalDouble powerLimitWatts() {
+        return limitWatts;
     }
 
     public final String description() {

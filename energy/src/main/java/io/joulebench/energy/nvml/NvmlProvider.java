@@ -11,12 +11,15 @@ import io.joulebench.energy.UnavailableReason;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * GPU board energy through NVML: every device is its own domain ({@code gpu:N}); the total-energy counter where the
  * GPU has one, else power usage integrated by the meter. The library loads in {@link #probe} / {@link #open} only.
+ * While sensors this provider opened are open, {@link #probe} and {@link #gpuFacts} use their NVML session: one
+ * nvmlInit when opened, one nvmlShutdown when the last sensor closes, none in between.
  */
 public final class NvmlProvider implements SensorProvider {
 
@@ -31,6 +34,7 @@ public final class NvmlProvider implements SensorProvider {
     }
 
     private final BindingFactory factory;
+    private NvmlSession open; // the session of the sensors this provider opened, while any is open
 
     /** The ServiceLoader constructor: binds the real library through JNA (lazily). */
     public NvmlProvider() {
@@ -72,65 +76,17 @@ public final class NvmlProvider implements SensorProvider {
         return new Availability.Unavailable(e.reason(), msg, NvmlReturn.fix(e.code()));
     }
 
+    /** The open session, if sensors of this provider still hold it. */
+    private synchronized NvmlSession openSession() {
+        return open != null && open.isOpen() ? open : null;
+    }
+
     /** Loads, initialises and inspects every device; on success NVML is left initialised. */
     private Probed inspect(SensorOptions options) throws NvmlException {
         NvmlBinding b = factory.load(options.nvmlLibrary());
         b.init();
         try {
-            int n = b.deviceCount();
-            if (n == 0) {
-                throw new NvmlException(NvmlReturn.NOT_FOUND, "NVML initialised but reports no GPU");
-            }
-            String driver;
-            try {
-                driver = b.driverVersion();
-            } catch (NvmlException e) {
-                driver = "unknown";
-            }
-            List<Plan> plans = new ArrayList<>();
-            List<String> notes = new ArrayList<>();
-            Integer handleCode = null; // the code shared by every refused handle, while all devices so far refused
-            boolean allRefused = true;
-            for (int i = 0; i < n; i++) {
-                NvmlBinding.Device d;
-                try {
-                    // On SLURM/cgroup nodes the handle of a GPU not allocated to this job is refused (NO_PERMISSION):
-                    // skip that GPU, keep the others.
-                    d = b.device(i);
-                } catch (NvmlException e) {
-                    notes.add("gpu:" + i + " handle: " + e.getMessage() + "; GPU not metered");
-                    handleCode = handleCode == null || handleCode == e.code() ? Integer.valueOf(e.code())
-                            : Integer.valueOf(NvmlReturn.UNKNOWN);
-                    continue;
-                }
-                allRefused = false;
-                String name;
-                try {
-                    name = b.name(d);
-                } catch (NvmlException e) {
-                    name = "GPU " + i;
-                }
-                try {
-                    b.totalEnergyMillijoules(d);
-                    plans.add(new Plan(d, name, Method.COUNTER_DELTA));
-                    continue;
-                } catch (NvmlException e) {
-                    notes.add("gpu:" + i + " energy counter: " + e.getMessage());
-                }
-                try {
-                    b.powerUsageMilliwatts(d);
-                    plans.add(new Plan(d, name, Method.INTEGRATED_POWER));
-                } catch (NvmlException e) {
-                    notes.add("gpu:" + i + " power usage: " + e.getMessage() + "; GPU not metered");
-                }
-            }
-            if (plans.isEmpty() && allRefused && handleCode != null) {
-                throw new NvmlException(handleCode, "no GPU handle could be obtained: " + String.join("; ", notes));
-            }
-            if (plans.isEmpty()) {
-                throw new NvmlException(NvmlReturn.NOT_SUPPORTED, "no GPU offers energy or power: " + String.join("; ", notes));
-            }
-            return new Probed(b, driver, plans, notes);
+            return inspect(b);
         } catch (NvmlException | RuntimeException e) {
             try {
                 b.shutdown();
@@ -141,14 +97,80 @@ public final class NvmlProvider implements SensorProvider {
         }
     }
 
+    /** Inspects every device of an initialised binding. */
+    private static Probed inspect(NvmlBinding b) throws NvmlException {
+        int n = b.deviceCount();
+        if (n == 0) {
+            throw new NvmlException(NvmlReturn.NOT_FOUND, "NVML initialised but reports no GPU");
+        }
+        String driver;
+        try {
+            driver = b.driverVersion();
+        } catch (NvmlException e) {
+            driver = "unknown";
+        }
+        List<Plan> plans = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        Integer handleCode = null; // the code shared by every refused handle, while all devices so far refused
+        boolean allRefused = true;
+        for (int i = 0; i < n; i++) {
+            NvmlBinding.Device d;
+            try {
+                // On SLURM/cgroup nodes the handle of a GPU not allocated to this job is refused (NO_PERMISSION):
+                // skip that GPU, keep the others.
+                d = b.device(i);
+            } catch (NvmlException e) {
+                notes.add("gpu:" + i + " handle: " + e.getMessage() + "; GPU not metered");
+                handleCode = handleCode == null || handleCode == e.code() ? Integer.valueOf(e.code())
+                        : Integer.valueOf(NvmlReturn.UNKNOWN);
+                continue;
+            }
+            allRefused = false;
+            String name;
+            try {
+                name = b.name(d);
+            } catch (NvmlException e) {
+                name = "GPU " + i;
+            }
+            try {
+                b.totalEnergyMillijoules(d);
+                plans.add(new Plan(d, name, Method.COUNTER_DELTA));
+                continue;
+            } catch (NvmlException e) {
+                notes.add("gpu:" + i + " energy counter: " + e.getMessage());
+            }
+            try {
+                b.powerUsageMilliwatts(d);
+                plans.add(new Plan(d, name, Method.INTEGRATED_POWER));
+            } catch (NvmlException e) {
+                notes.add("gpu:" + i + " power usage: " + e.getMessage() + "; GPU not metered");
+            }
+        }
+        if (plans.isEmpty() && allRefused && handleCode != null) {
+            throw new NvmlException(handleCode, "no GPU handle could be obtained: " + String.join("; ", notes));
+        }
+        if (plans.isEmpty()) {
+            throw new NvmlException(NvmlReturn.NOT_SUPPORTED, "no GPU offers energy or power: " + String.join("; ", notes));
+        }
+        return new Probed(b, driver, plans, notes);
+    }
+
+    @Override
+    public String explicitLocation(SensorOptions options) {
+        return options.nvmlSetBy() == null ? null : options.nvmlSetBy() + " " + options.nvmlLibrary();
+    }
+
     @Override
     public Availability probe(SensorOptions options) {
         try {
-            Probed p = inspect(options);
-            try {
-                p.binding().shutdown();
-            } catch (NvmlException e) {
-                LOG.debug("nvmlShutdown: {}", e.getMessage());
+            NvmlSession session = openSession();
+            Probed p = session != null ? inspect(session.binding()) : inspect(options);
+            if (session == null) {
+                try {
+                    p.binding().shutdown();
+                } catch (NvmlException e) {
+                    LOG.debug("nvmlShutdown: {}", e.getMessage());
+                }
             }
             List<DomainInfo> infos = new ArrayList<>();
             for (Plan plan : p.plans()) {
@@ -178,23 +200,41 @@ public final class NvmlProvider implements SensorProvider {
         session.acquire(); // held while sensors are created
         List<Sensor> sensors = new ArrayList<>();
         for (Plan plan : p.plans()) {
+            OptionalDouble limit = powerLimitWatts(p.binding(), plan.device());
             sensors.add(plan.method() == Method.COUNTER_DELTA
-                    ? new NvmlEnergyCounter(session, plan.device(), plan.name(), options.nanoClock())
-                    : new NvmlPowerSensor(session, plan.device(), plan.name(), options.nanoClock()));
+                    ? new NvmlEnergyCounter(session, plan.device(), plan.name(), limit, options.nanoClock())
+                    : new NvmlPowerSensor(session, plan.device(), plan.name(), limit, options.nanoClock()));
+        }
+        synchronized (this) {
+            open = session;
         }
         session.release();
         return sensors;
     }
 
+    /** The device's power limit (watts), for the plausibility ceiling; empty when NVML cannot say. */
+    private static OptionalDouble powerLimitWatts(NvmlBinding b, NvmlBinding.Device d) {
+        Long mw = orNull(() -> b.powerLimitMilliwatts(d));
+        return mw == null || mw <= 0 ? OptionalDouble.empty() : OptionalDouble.of(mw / 1000.0);
+    }
+
     /**
      * A snapshot of every GPU for provenance (name, UUID, bus id, driver, power limit, memory, utilisation, clocks,
-     * temperature, compute processes). Fields NVML cannot give are null.
+     * temperature, compute processes). Fields NVML cannot give are null. While this provider's sensors are open it
+     * asks through their session (no nvmlInit/nvmlShutdown); otherwise it initialises NVML and shuts it down again.
      */
     public List<GpuFacts> gpuFacts(SensorOptions options) throws SensorException {
+        NvmlSession session = openSession();
+        if (session != null) {
+            session.acquire(); // keeps NVML up while we ask, even if the meter closes meanwhile
+        }
         Probed p;
         try {
-            p = inspect(options);
+            p = session != null ? inspect(session.binding()) : inspect(options);
         } catch (NvmlException e) {
+            if (session != null) {
+                session.release();
+            }
             throw SensorException.of(unavailable(e, options.nvmlLibrary()));
         }
         NvmlBinding b = p.binding();
@@ -226,10 +266,14 @@ public final class NvmlProvider implements SensorProvider {
         } catch (NvmlException e) {
             throw SensorException.of(unavailable(e, options.nvmlLibrary()));
         } finally {
-            try {
-                b.shutdown();
-            } catch (NvmlException ignored) {
-                // best effort
+            if (session != null) {
+                session.release();
+            } else {
+                try {
+                    b.shutdown();
+                } catch (NvmlException ignored) {
+                    // best effort
+                }
             }
         }
         return out;

@@ -3,11 +3,15 @@ package io.joulebench.energy.nvml;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One nvmlInit shared by the sensors of a provider; nvmlShutdown when the last sensor closes. */
+/**
+ * One nvmlInit shared by the sensors of a provider (and the facts asked while they are open); nvmlShutdown once,
+ * when the last user releases it. A session that was shut down is not reopened: the provider opens a new one.
+ */
 final class NvmlSession {
     private static final Logger LOG = LoggerFactory.getLogger(NvmlSession.class);
     private final NvmlBinding binding;
     private int users;
+    private boolean shutDown;
 
     NvmlSession(NvmlBinding binding) {
         this.binding = binding;
@@ -18,7 +22,15 @@ final class NvmlSession {
     }
 
     synchronized void acquire() {
+        if (shutDown) {
+            throw new IllegalStateException("NVML session already shut down");
+        }
         users++;
+    }
+
+    /** True until the last user released it (then NVML was shut down). */
+    synchronized boolean isOpen() {
+        return !shutDown;
     }
 
     synchronized void release() {
@@ -27,6 +39,7 @@ final class NvmlSession {
         }
         users--;
         if (users == 0) {
+            shutDown = true;
             try {
                 binding.shutdown();
             } catch (NvmlException e) {

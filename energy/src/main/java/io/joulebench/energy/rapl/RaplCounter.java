@@ -2,6 +2,7 @@ package io.joulebench.energy.rapl;
 
 import io.joulebench.energy.Domain;
 import io.joulebench.energy.EnergyCounter;
+import io.joulebench.energy.Plausibility;
 import io.joulebench.energy.Reading;
 import io.joulebench.energy.UnavailableReason;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
@@ -55,11 +57,30 @@ public final class RaplCounter implements EnergyCounter {
     }
 
     /**
-     * Power above which a delta is taken for a counter reset: never below {@value #DEFAULT_PLAUSIBLE_MAX_WATTS} W,
-     * because {@code constraint_0_max_power_uw} is often the long-term limit (PL1), which turbo exceeds.
+     * Power above which a delta is taken for a counter reset: {@link Plausibility#ceilingWatts} of the zone's
+     * {@code constraint_0_max_power_uw} (often the long-term limit PL1, which turbo exceeds; the 5 kW floor covers it).
      */
     static double ceilingWatts(PowercapZone z) {
-        return Math.max(DEFAULT_PLAUSIBLE_MAX_WATTS, plausibleMaxWatts(z));
+        return Plausibility.ceilingWatts(limitWatts(z));
+    }
+
+    private static OptionalDouble limitWatts(PowercapZone z) {
+        return z.maxPowerMicrowatts().isPresent()
+                ? OptionalDouble.of(z.maxPowerMicrowatts().getAsLong() / 1e6) : OptionalDouble.empty();
+    }
+
+    /** The sum of the zones' stated maximum power, when every zone states one. */
+    @Override
+    public OptionalDouble powerLimitWatts() {
+        double sum = 0;
+        for (PowercapZone z : zones) {
+            OptionalDouble w = limitWatts(z);
+            if (w.isEmpty()) {
+                return OptionalDouble.empty();
+            }
+            sum += w.getAsDouble();
+        }
+        return OptionalDouble.of(sum);
     }
 
     /** Slack added to the elapsed time in the plausibility check: a counter step may land just after a read. */
@@ -133,6 +154,11 @@ public final class RaplCounter implements EnergyCounter {
             PowercapZone z = zones.get(i);
             try {
                 raw[i] = Long.parseLong(reader.read(z.energyFile()));
+                if (raw[i] < 0 || raw[i] > z.maxEnergyRangeUj()) {
+                    return new Reading.Missing(UnavailableReason.IMPLAUSIBLE, "RAPL zone " + z.id() + ": energy_uj "
+                            + raw[i] + " outside [0, max_energy_range_uj " + z.maxEnergyRangeUj() + "]; rejected",
+                            clock.getAsLong());
+                }
             } catch (NoSuchFileException e) {
                 return new Reading.Missing(UnavailableReason.SENSOR_FAILED,
                         "RAPL zone " + z.id() + " (" + z.qualifiedName() + ") vanished: " + e.getFile(), clock.getAsLong());
@@ -140,9 +166,12 @@ public final class RaplCounter implements EnergyCounter {
                 return new Reading.Missing(UnavailableReason.NO_PERMISSION,
                         "RAPL zone " + z.id() + ": permission denied reading energy_uj. " + RaplProvider.PERMISSION_FIX,
                         clock.getAsLong());
-            } catch (IOException | NumberFormatException e) {
+            } catch (IOException e) {
                 return new Reading.Missing(UnavailableReason.SENSOR_FAILED,
                         "RAPL zone " + z.id() + ": " + e.getMessage(), clock.getAsLong());
+            } catch (NumberFormatException e) {
+                return new Reading.Missing(UnavailableReason.IMPLAUSIBLE, "RAPL zone " + z.id()
+                        + ": unreadable energy_uj (" + e.getMessage() + "); rejected", clock.getAsLong());
             }
         }
         long t = clock.getAsLong();

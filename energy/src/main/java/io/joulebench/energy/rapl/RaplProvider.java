@@ -55,6 +55,11 @@ public final class RaplProvider implements SensorProvider {
     }
 
     @Override
+    public String explicitLocation(SensorOptions options) {
+        return options.powercapSetBy() == null ? null : options.powercapSetBy() + " " + options.powercapRoot();
+    }
+
+    @Override
     public Availability probe(SensorOptions options) {
         if (!Files.isDirectory(options.powercapRoot())) {
             return new Availability.Unavailable(UnavailableReason.NOT_PRESENT,

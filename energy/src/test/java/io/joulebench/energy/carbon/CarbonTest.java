@@ -133,4 +133,61 @@ class CarbonTest {
                 new StringReader("timestamp,g_per_kwh\nyesterday,100\n")));
         assertTrue(e.getMessage().contains("x.csv line 2"), e.getMessage());
     }
+
+    @Test
+    void pueOutsideASaneRangeIsRefusedInOneLine() {
+        for (double pue : new double[] {1e308, 3.01, 0.99, Double.NaN}) {
+            CarbonException e = assertThrows(CarbonException.class, () -> CarbonCalculator.checkPue(pue));
+            assertTrue(e.getMessage().startsWith("PUE " + pue + " is outside [1.0, 3.0]"), e.getMessage());
+        }
+        assertDoesNotThrowPue(3.0);
+        assertDoesNotThrowPue(1.0);
+    }
+
+    private static void assertDoesNotThrowPue(double pue) {
+        try {
+            assertEquals(pue, CarbonCalculator.checkPue(pue));
+        } catch (CarbonException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void seriesWithoutHeaderKeepsItsFirstRow() throws Exception {
+        IntensitySeries s = IntensitySeries.parse("h.csv", new StringReader(
+                "2024-01-01T00:00:00Z,100\n2024-01-01T01:00:00Z,200\n"));
+        assertEquals(2, s.points().size(), "the first line is data, not a header");
+        assertEquals(100.0, s.at(java.time.Instant.parse("2024-01-01T00:30:00Z")));
+        IntensitySeries withHeader = IntensitySeries.parse("h.csv", new StringReader(
+                "timestamp,g_per_kwh\n1704067200,100\n"));
+        assertEquals(1, withHeader.points().size());
+        CarbonException e = assertThrows(CarbonException.class, () -> IntensitySeries.parse("x.csv",
+                new StringReader("yesterday,100\n")));
+        assertTrue(e.getMessage().contains("x.csv line 1"), "bad data is not taken for a header: " + e.getMessage());
+    }
+
+    @Test
+    void seriesEndingLongBeforeTheWindowIsUsedWithANote() throws Exception {
+        IntensitySeries series = IntensitySeries.parse("old.csv", new StringReader(
+                "timestamp,g_per_kwh\n2020-01-01T00:00:00Z,100\n"));
+        PowerTrace trace = new PowerTrace("2024-01-01T00:00:00Z", List.of(ramp("gpu:0", Method.COUNTER_DELTA, 1000.0)));
+        CarbonEstimate c = CarbonCalculator.estimate(report(figure("gpu:0", 3.6e6)), trace, table.require("POL"),
+                series, 1.0);
+        assertEquals(100.0, c.gramsCO2e(), 1e-6);
+        assertTrue(c.notes().contains("the series ends at 2020-01-01T00:00:00Z, 1461 days before the window: its last"
+                + " value was used for the whole window"), c.notes().toString());
+    }
+
+    @Test
+    void estimateSaysItIncludesPartialAndLeavesOutUnavailableDomains() throws Exception {
+        DomainEnergy partial = new DomainEnergy("gpu:0", "gpu:0", "test", "test", Method.COUNTER_DELTA,
+                Quality.PARTIAL, 3.6e6, null, null, null, null, null, 8, 2, null, null, 3000.0,
+                "2 of 10 readings failed", List.of());
+        EnergyReport report = report(partial, figure("dram", null));
+        CarbonEstimate c = CarbonCalculator.estimate(report, null, table.require("POL"), null, 1.0);
+        assertTrue(c.notes().contains("includes PARTIAL domains (their figures miss part of the window): gpu:0 (2 of "
+                + "10 readings failed)"), c.notes().toString());
+        assertTrue(c.notes().contains("leaves out UNAVAILABLE domains (no figure): dram (failed)"),
+                c.notes().toString());
+    }
 }

@@ -23,6 +23,12 @@ public interface FakeNvmlControl extends Library {
     /** Makes nvmlDeviceGetHandleByIndex_v2 fail for one device (NO_PERMISSION on a GPU a job was not given). */
     void fake_nvml_set_handle_rc(int dev, int rc);
 
+    /** Makes reading number {@code call} (1-based; energy and power reads counted together) return {@code value}. */
+    void fake_nvml_glitch(int dev, int call, long value);
+
+    /** How many nvmlInit calls are not yet paired with an nvmlShutdown (NVML is reference-counted). */
+    int fake_nvml_refcount();
+
     int fake_nvml_init_calls();
 
     int fake_nvml_shutdown_calls();

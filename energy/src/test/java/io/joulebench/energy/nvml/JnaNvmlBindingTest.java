@@ -155,6 +155,7 @@ class JnaNvmlBindingTest {
         try (EnergyMeter m = EnergyMeter.open(new MeterOptions(Duration.ZERO, options(), Set.of("nvml")),
                 List.of(new NvmlProvider()))) {
             fake.fake_nvml_set_energy(0, 0, 0, 1000L);
+            fake.fake_nvml_set_energy(1, 0, 0, 2000L); // a working GPU's counter moves (a frozen one is stale)
             fake.fake_nvml_fail_after(0, 6, NvmlReturn.GPU_IS_LOST);
             MeteringSession s = m.start();
             for (int i = 0; i < 10; i++) {

@@ -76,6 +76,20 @@ public final class FakePowercap {
         }
     }
 
+    /** Writes garbage into a zone's energy_uj (a broken driver, a half-written file). */
+    public void garbage(String dir, String text) {
+        try {
+            Files.writeString(root.resolve(dir).resolve("energy_uj"), text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Restores a zone's energy_uj to its counter after {@link #garbage}. */
+    public void restore(String dir) {
+        write(dir);
+    }
+
     public void remove(String dir) {
         try (Stream<Path> s = Files.walk(root.resolve(dir))) {
             s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -177,11 +177,18 @@ class RaplMeteringTest {
     }
 
     @Test
-    void samplerIntervalIsCheckedAgainstTheWrapRange() {
+    void smallWrapRangeIsPolledByItselfNeverRefused() throws Exception {
+        // 20 J range at 1000 W assumed: the zone can wrap in 20 ms, far too soon for a 100 ms sampler.
         FakePowercap f = new FakePowercap(tmp).zone("intel-rapl:0", "package-0", 0, 20_000_000L);
-        try (EnergyMeter m = meter(f, Duration.ofMillis(100))) {
-            MeteringException e = assertThrows(MeteringException.class, m::start);
-            assertTrue(e.getMessage().contains("--interval"), e.getMessage());
+        SensorOptions so = SensorOptions.defaults().withPowercapRoot(f.root());
+        try (EnergyMeter m = EnergyMeter.open(new MeterOptions(Duration.ofMillis(100), so, Set.of("rapl")),
+                List.of(new RaplProvider(f.reader())))) {
+            MeteringSession s = m.start(); // the old meter refused: "sampler interval 100 ms is too long ..."
+            Thread.sleep(300);
+            DomainEnergy pkg = d(s.stop(), "cpu-package");
+            assertTrue(pkg.notes().contains("polled every 5.0 ms by itself: its counter can wrap in 0.020 s at "
+                    + "plausible maximum power, too soon for the 100 ms sampler interval"), pkg.notes().toString());
+            assertTrue(pkg.samples() >= 10, "read far more often than every 100 ms: " + pkg.samples());
         }
     }
 
@@ -342,6 +349,77 @@ class RaplMeteringTest {
             DomainEnergy pkg = d(s.stop(), "cpu-package");
             assertEquals(100.0, pkg.updatePeriodMillis(), 1e-6);
             assertEquals(25, pkg.counterUpdates());
+        }
+    }
+
+    @Test
+    void frozenZoneIsUnavailableNeverZeroJoulesComplete() throws Exception {
+        FakePowercap f = new FakePowercap(tmp).zone("intel-rapl:0", "package-0").zone("intel-rapl:0:0", "dram");
+        try (EnergyMeter m = meter(f, Duration.ZERO)) {
+            MeteringSession s = m.start();
+            for (int i = 0; i < 10; i++) { // 1 s: the package moves, DRAM's counter never does
+                clock.advance(STEP);
+                f.addWatts("intel-rapl:0", 20, 0.1);
+                s.sample();
+            }
+            EnergyReport r = s.stop();
+            DomainEnergy dram = d(r, "dram");
+            assertEquals(Quality.UNAVAILABLE, dram.quality());
+            assertEquals(null, dram.joules(), "a stale counter is no figure, not 0 J");
+            assertTrue(dram.reason().startsWith("stale counter: did not advance for 1.000 s from t=0.000 s (stale "
+                    + "after 0.500 s"), dram.reason());
+            assertEquals(1.0, dram.staleSeconds(), 1e-9);
+            assertEquals(Quality.COMPLETE, d(r, "cpu-package").quality());
+            assertTrue(r.totalNote().contains("leaves out UNAVAILABLE dram (stale counter"), r.totalNote());
+        }
+    }
+
+    @Test
+    void zoneFreezingMidRunIsPartialWithTheStretch() throws Exception {
+        FakePowercap f = new FakePowercap(tmp).zone("intel-rapl:0", "package-0");
+        try (EnergyMeter m = meter(f, Duration.ZERO)) {
+            MeteringSession s = m.start();
+            for (int i = 0; i < 20; i++) { // moves for 1 s, then freezes for 1 s
+                clock.advance(STEP);
+                if (i < 10) {
+                    f.addWatts("intel-rapl:0", 20, 0.1);
+                }
+                s.sample();
+            }
+            DomainEnergy pkg = d(s.stop(), "cpu-package");
+            assertEquals(Quality.PARTIAL, pkg.quality());
+            assertEquals(20.0, pkg.joules(), 1e-6);
+            assertTrue(pkg.reason().contains("stale counter: did not advance for 1.000 s from t=1.000 s")
+                    && pkg.reason().contains("the figure misses the energy after it"), pkg.reason());
+        }
+    }
+
+    @Test
+    void garbageAndImplausibleZoneValuesAreRejectedWithTheReason() throws Exception {
+        FakePowercap f = new FakePowercap(tmp).zone("intel-rapl:0", "package-0", 1_000_000, 262_143_328_850L);
+        try (EnergyMeter m = meter(f, Duration.ZERO)) {
+            MeteringSession s = m.start();
+            for (int i = 0; i < 30; i++) {
+                clock.advance(STEP);
+                f.addWatts("intel-rapl:0", 20, 0.1);
+                if (i == 5) {
+                    f.garbage("intel-rapl:0", "not-a-number\n");
+                } else if (i == 10) {
+                    f.garbage("intel-rapl:0", "999999999999999\n"); // beyond max_energy_range_uj
+                } else if (i == 15) {
+                    f.addWatts("intel-rapl:0", 100_000, 0.1); // 10 kJ in 0.1 s: 100 kW, no package does that
+                } else {
+                    f.restore("intel-rapl:0");
+                }
+                s.sample();
+            }
+            DomainEnergy pkg = d(s.stop(), "cpu-package");
+            assertEquals(Quality.PARTIAL, pkg.quality());
+            assertEquals(3, pkg.rejections().size(), pkg.rejections().toString());
+            assertTrue(pkg.rejections().get(0).contains("unreadable energy_uj"), pkg.rejections().toString());
+            assertTrue(pkg.rejections().get(1).contains("outside [0, max_energy_range_uj"), pkg.rejections().toString());
+            assertTrue(pkg.rejections().get(2).contains("more than 5000 W could give"), pkg.rejections().toString());
+            assertEquals(58.0, pkg.joules(), 1e-6, "30 x 2 J less the 2 J of the interval not counted around the jump");
         }
     }
 }

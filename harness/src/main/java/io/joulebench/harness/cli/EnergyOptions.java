@@ -49,7 +49,18 @@ public final class EnergyOptions {
         return new MeterOptions(interval, locations.resolve(), null);
     }
 
-    EnergyMeter openMeter() {
-        return EnergyMeter.open(meterOptions());
+    /**
+     * Opens the meter; an explicitly chosen sensor location ({@code --powercap-root}, {@code --nvml-library}, their
+     * property or environment variable) that fails is an error, not a silent fallback to the model.
+     */
+    EnergyMeter openMeter() throws EnergyException {
+        EnergyMeter meter = EnergyMeter.open(meterOptions());
+        try {
+            meter.requireExplicitLocations();
+        } catch (EnergyException | RuntimeException e) {
+            meter.close();
+            throw e;
+        }
+        return meter;
     }
 }

@@ -1,14 +1,17 @@
 package io.joulebench.harness.cli;
 
 import io.joulebench.energy.DomainInfo;
+import io.joulebench.energy.SensorProvider;
 import io.joulebench.energy.host.HostFacts;
 import io.joulebench.energy.meter.EnergyMeter;
 import io.joulebench.energy.meter.MeterOptions;
 import io.joulebench.energy.meter.ProviderStatus;
 import java.io.PrintWriter;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -39,6 +42,13 @@ public final class SensorsCommand implements Callable<Integer> {
                 host.frequencyGovernor() == null ? "n/a (no cpufreq in /sys)" : host.frequencyGovernor());
         out.printf(Locale.ROOT, "powercap root: %s   NVML library: %s%n%n", options.sensors().powercapRoot(),
                 options.sensors().nvmlLibrary());
+        Map<String, String> explicit = new HashMap<>(); // provider id -> location the user chose explicitly
+        for (SensorProvider p : EnergyMeter.discover()) {
+            String location = p.explicitLocation(options.sensors());
+            if (location != null) {
+                explicit.put(p.id(), location);
+            }
+        }
         Set<String> claimed = new HashSet<>();
         for (ProviderStatus s : statuses) {
             out.printf(Locale.ROOT, "%-6s priority %-4d %s%n", s.id(), s.priority(),
@@ -48,6 +58,11 @@ public final class SensorsCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "       why: %s%n", s.message());
                 if (!s.fix().isBlank()) {
                     out.printf(Locale.ROOT, "       fix: %s%n", s.fix());
+                }
+                String location = explicit.get(s.id());
+                if (location != null && !"DISABLED".equals(s.reason())) {
+                    out.printf(Locale.ROOT, "       set explicitly by %s: measure and run refuse to start rather than "
+                            + "fall back%n", location);
                 }
             } else {
                 out.printf(Locale.ROOT, "       %s%n", s.message());

@@ -47,7 +47,7 @@ final class SuiteExecution {
                     ? new ForkedExecutor(TrialLauncher.javaCommand(), workerArgs(meteringArgs),
                             store.file().toAbsolutePath().getParent().resolve(".trials"),
                             dataDir == null ? null : dataDir.toString(), metering != null,
-                            () -> metering == null ? null : metering.idle(), System.err, inFlight,
+                            () -> metering == null ? null : metering.idle(), out, System.err, inFlight,
                             store.file().toAbsolutePath().getParent())
                     : new InProcessExecutor(new TrialRunner(new ProvenanceCollector(RunOptions.checkout()), metering,
                             store.file().toAbsolutePath().getParent()),

@@ -5,10 +5,17 @@ import io.joulebench.harness.result.Metrics;
 import io.joulebench.harness.result.Obtained;
 import io.joulebench.harness.result.TrialRecord;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 
-/** The console summary: one row per trial, columns aligned, "n/a" for anything missing. */
+/**
+ * The console summary: one row per trial, columns aligned, "n/a" for anything missing. Energy figures carry a mark
+ * per caveat ("*" MODELLED, "~" PARTIAL, "!" UNAVAILABLE left out), each explained by a footnote naming the domains
+ * and reasons.
+ */
 final class SummaryTable {
     private SummaryTable() {
     }
@@ -28,7 +35,7 @@ final class SummaryTable {
                 r.trainingSeconds() == null ? "n/a" : String.format(Locale.ROOT, "%.1f", r.trainingSeconds()),
                 energy(r, false), energy(r, true), averageWatts(r),
                 r.value(Metrics.CO2E_GRAMS) == null ? "n/a"
-                        : String.format(Locale.ROOT, "%.3f", r.value(Metrics.CO2E_GRAMS)),
+                        : String.format(Locale.ROOT, "%.3f", r.value(Metrics.CO2E_GRAMS)) + marks(r.energy()),
                 r.memory() == null || r.memory().peakRssBytes() == null ? "n/a"
                         : String.format(Locale.ROOT, "%.0f", r.memory().peakRssBytes() / 1048576.0),
                 r.completed() ? "ok" : "FAILED: " + r.error()});
@@ -36,7 +43,14 @@ final class SummaryTable {
         return format(rows) + footnote(records);
     }
 
-    /** Gross or net training energy over the metered domains; "*" marks a figure that includes a model. */
+    /** Mark of a figure that includes a MODELLED domain. */
+    static final String MODELLED_MARK = "*";
+    /** Mark of a figure that includes a PARTIAL domain (its figure misses part of the window). */
+    static final String PARTIAL_MARK = "~";
+    /** Mark of a figure that leaves out an UNAVAILABLE domain. */
+    static final String UNAVAILABLE_MARK = "!";
+
+    /** Gross or net training energy over the metered domains, with a mark for each class of caveat it carries. */
     static String energy(TrialRecord r, boolean net) {
         if (r.energy() == null) {
             return "n/a";
@@ -44,24 +58,51 @@ final class SummaryTable {
         EnergyRecord e = r.energy();
         Double joules = net ? e.totals().netJoules() : e.totals().joules();
         if (joules == null) {
-            return "n/a";
+            return "n/a" + (e.unavailableLeftOut().isEmpty() ? "" : UNAVAILABLE_MARK);
         }
+        return String.format(Locale.ROOT, "%.1f", joules) + marks(e);
+    }
+
+    /** The marks of a report's totals: "*" modelled, "~" partial, "!" unavailable left out. */
+    static String marks(EnergyRecord e) {
         boolean modelled = e.domains().stream().anyMatch(d -> d.obtained() == Obtained.MODELLED);
-        return String.format(Locale.ROOT, "%.1f%s", joules, modelled ? "*" : "");
+        return (modelled ? MODELLED_MARK : "") + (e.partialInTotal().isEmpty() ? "" : PARTIAL_MARK)
+                + (e.unavailableLeftOut().isEmpty() ? "" : UNAVAILABLE_MARK);
     }
 
     /** Mean gross power over the training window. */
     static String averageWatts(TrialRecord r) {
         Double watts = r.value(Metrics.MEAN_POWER_WATTS);
-        return watts == null ? "n/a" : String.format(Locale.ROOT, "%.1f", watts);
+        return watts == null ? "n/a" : String.format(Locale.ROOT, "%.1f", watts) + marks(r.energy());
     }
 
-    /** The footnote the table needs, or empty. */
+    /** The footnotes the table needs (one per class of mark, naming the domains and reasons), or empty. */
     static String footnote(List<TrialRecord> records) {
-        boolean modelled = records.stream().anyMatch(r -> r.energy() != null && r.energy().domains()
-                .stream().anyMatch(d -> d.obtained() == Obtained.MODELLED));
-        return modelled ? "* includes MODELLED domains: an estimate from load and TDP, not a measurement (see"
-                + " docs/energy.md)\n" : "";
+        List<EnergyRecord> reports = records.stream().filter(r -> r.energy() != null)
+                .map(TrialRecord::energy).toList();
+        Set<String> modelled = new TreeSet<>();
+        Set<String> partial = new LinkedHashSet<>();
+        Set<String> unavailable = new LinkedHashSet<>();
+        for (EnergyRecord e : reports) {
+            e.domains().stream().filter(d -> d.obtained() == Obtained.MODELLED)
+                    .forEach(d -> modelled.add(d.domain().name()));
+            e.partialInTotal().forEach(d -> partial.add(d.domain().name() + " (" + d.reason() + ")"));
+            e.unavailableLeftOut().forEach(d -> unavailable.add(d.domain().name() + " (" + d.reason() + ")"));
+        }
+        StringBuilder sb = new StringBuilder();
+        if (!modelled.isEmpty()) {
+            sb.append(MODELLED_MARK).append(" includes MODELLED domains: an estimate from load and TDP, not a "
+                    + "measurement (see docs/energy.md): ").append(String.join(", ", modelled)).append('\n');
+        }
+        if (!partial.isEmpty()) {
+            sb.append(PARTIAL_MARK).append(" includes PARTIAL domains, whose figures miss part of the window: ")
+                    .append(String.join("; ", partial)).append('\n');
+        }
+        if (!unavailable.isEmpty()) {
+            sb.append(UNAVAILABLE_MARK).append(" leaves out UNAVAILABLE domains (no figure): ")
+                    .append(String.join("; ", unavailable)).append('\n');
+        }
+        return sb.toString();
     }
 
     /** The architecture in a few characters, from the parameters that define it. */

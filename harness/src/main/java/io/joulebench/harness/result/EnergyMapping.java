@@ -48,7 +48,7 @@ public final class EnergyMapping {
         return new DomainRecord(DomainRef.of(d.domain()), d.scope(), d.provider(), d.source(), method(d.method()),
                 quality(d.quality()), d.joules(), d.averageWatts(), d.idleJoules(), d.netJoules(),
                 d.uncertaintyJoules(), d.uncertaintyBasis(), d.samples(), d.gaps(), d.updatePeriodMillis(),
-                d.counterUpdates(), d.coveredSeconds(), d.reason(), d.notes());
+                d.counterUpdates(), d.coveredSeconds(), d.reason(), d.notes(), d.rejections(), d.staleSeconds());
     }
 
     static PhaseRecord phase(PhaseEnergy p) {
@@ -70,7 +70,7 @@ public final class EnergyMapping {
         }
         return new IdleRecord(b.startedAt(), b.windowSeconds(), b.domains().stream()
                 .map(d -> new IdleDomain(DomainRef.of(d.domain()), d.watts(), method(d.method()),
-                        quality(d.quality()), d.reason())).toList());
+                        quality(d.quality()), d.reason(), d.staleSeconds())).toList());
     }
 
     static CarbonRecord carbon(CarbonEstimate c) {

@@ -1,5 +1,6 @@
 package io.joulebench.harness.result;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 
 /**
@@ -18,6 +19,7 @@ import java.util.List;
  * @param samplerCpuShare the sampler thread's CPU time over the window, as a share of one core; null when unknown
  * @param problems        what went wrong around the measurement (carbon, GPU facts), or null
  */
+@JsonIgnoreProperties({"partialInTotal", "unavailableLeftOut"})
 public record EnergyRecord(double windowSeconds, double intervalMillis, List<DomainRecord> domains,
                            List<PhaseRecord> phases, Totals totals, IdleRecord idle, CarbonRecord carbon,
                            List<GpuRecord> gpusAtStart, List<GpuRecord> gpusAtEnd, Double samplerCpuShare,
@@ -25,6 +27,17 @@ public record EnergyRecord(double windowSeconds, double intervalMillis, List<Dom
     public EnergyRecord {
         domains = List.copyOf(domains);
         phases = List.copyOf(phases);
+    }
+
+    /** Additive domains whose figure the totals include although it misses part of the window (PARTIAL). */
+    public List<DomainRecord> partialInTotal() {
+        return domains.stream().filter(d -> d.domain().additive() && d.joules() != null
+                && d.quality() == Quality.PARTIAL).toList();
+    }
+
+    /** Additive domains the totals leave out because they have no figure. */
+    public List<DomainRecord> unavailableLeftOut() {
+        return domains.stream().filter(d -> d.domain().additive() && d.joules() == null).toList();
     }
 
     /** How a figure was obtained (the meter's methods). */
@@ -40,14 +53,17 @@ public record EnergyRecord(double windowSeconds, double intervalMillis, List<Dom
      * @param source      the exact sensor
      * @param samples     successful readings; {@code gaps} failed or rejected ones
      * @param reason      why the figure is not COMPLETE; null when it is
+     * @param rejections  readings refused as implausible, each with its reason (they count as gaps)
+     * @param staleSeconds the longest stretch the counter stood still while the window ran, when it was stale
      */
     public record DomainRecord(DomainRef domain, String scope, String provider, String source, Method method,
                                Quality quality, Double joules, Double averageWatts, Double idleJoules,
                                Double netJoules, Double uncertaintyJoules, String uncertaintyBasis, int samples,
                                int gaps, Double updatePeriodMillis, Integer counterUpdates, double coveredSeconds,
-                               String reason, List<String> notes) {
+                               String reason, List<String> notes, List<String> rejections, Double staleSeconds) {
         public DomainRecord {
             notes = notes == null ? List.of() : List.copyOf(notes);
+            rejections = rejections == null ? List.of() : List.copyOf(rejections);
         }
 
         /** How a person should read the figure's origin. */
@@ -95,7 +111,8 @@ public record EnergyRecord(double windowSeconds, double intervalMillis, List<Dom
     }
 
     /** Idle power of one domain. */
-    public record IdleDomain(DomainRef domain, Double watts, Method method, Quality quality, String reason) {
+    public record IdleDomain(DomainRef domain, Double watts, Method method, Quality quality, String reason,
+                             Double staleSeconds) {
     }
 
     /** Carbon of the gross energy: kgCO2e = sum E[kWh] x PUE x CI. */

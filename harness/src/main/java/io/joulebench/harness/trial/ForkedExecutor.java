@@ -24,7 +24,7 @@ import java.util.function.Supplier;
 /**
  * Runs every trial in a JVM of its own, as JMH forks: fresh JIT state, heap and peak-RSS counter per trial, and a
  * crash or kill -9 costs one trial. The child gets the parent's JVM options and class path, reads a request file,
- * writes its record to a response file, and prints its progress to the inherited stdout. Its stdin stays open
+ * writes its record to a response file; its progress and errors are relayed line by line. Its stdin stays open
  * while the parent lives: the child stops when it closes, so a killed parent leaves no trial running.
  */
 public final class ForkedExecutor implements TrialExecutor {
@@ -37,6 +37,7 @@ public final class ForkedExecutor implements TrialExecutor {
     private final String dataDir;
     private final boolean meter;
     private final Supplier<IdleBaseline> idle;
+    private final PrintStream out;
     private final PrintStream err;
     private final InFlightTrial inFlight;
     private final Path resultsDir;
@@ -49,15 +50,17 @@ public final class ForkedExecutor implements TrialExecutor {
      * @param workDir     where request and response files live during a trial
      */
     public ForkedExecutor(List<String> javaCommand, List<String> workerArgs, Path workDir, String dataDir,
-                          boolean meter, Supplier<IdleBaseline> idle, PrintStream err, InFlightTrial inFlight) {
-        this(javaCommand, workerArgs, workDir, dataDir, meter, idle, err, inFlight, null);
+                          boolean meter, Supplier<IdleBaseline> idle, PrintStream out, PrintStream err,
+                          InFlightTrial inFlight) {
+        this(javaCommand, workerArgs, workDir, dataDir, meter, idle, out, err, inFlight, null);
     }
 
     /** @param resultsDir the folder of results.jsonl: the child writes each trial's power trace beside it */
     public ForkedExecutor(List<String> javaCommand, List<String> workerArgs, Path workDir, String dataDir,
-                          boolean meter, Supplier<IdleBaseline> idle, PrintStream err, InFlightTrial inFlight,
-                          Path resultsDir) {
+                          boolean meter, Supplier<IdleBaseline> idle, PrintStream out, PrintStream err,
+                          InFlightTrial inFlight, Path resultsDir) {
         this.resultsDir = resultsDir;
+        this.out = out;
         this.inFlight = inFlight;
         this.javaCommand = List.copyOf(javaCommand);
         this.workerArgs = List.copyOf(workerArgs);
@@ -91,8 +94,9 @@ public final class ForkedExecutor implements TrialExecutor {
             List<String> command = new ArrayList<>(javaCommand);
             command.addAll(workerArgs);
             command.addAll(List.of("--request", request.toString(), "--response", response.toString()));
-            Process child = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
-            Thread reader = relay(child, tail);
+            Process child = new ProcessBuilder(command).start();
+            Thread reader = relay(child.getErrorStream(), err, tail, "joulebench-trial-stderr");
+            Thread stdout = relay(child.getInputStream(), out, null, "joulebench-trial-stdout");
             if (inFlight != null) {
                 inFlight.attachChild(why -> stopAndCollect(child, response));
             }
@@ -109,6 +113,7 @@ public final class ForkedExecutor implements TrialExecutor {
                     inFlight.detachChild();
                 }
                 reader.join(2000);
+                stdout.join(2000);
                 child.getOutputStream().close();
             }
             if (Files.exists(response)) {
@@ -132,7 +137,9 @@ public final class ForkedExecutor implements TrialExecutor {
     private TrialRecord stopAndCollect(Process child, Path response) {
         stopping = true;
         try {
-            child.destroy();
+            // SIGTERM through the handle: Process.destroy would also close the child's stdin, which the child
+            // reads as its parent's death and halts before saving.
+            child.toHandle().destroy();
             if (!child.waitFor(STOP_GRACE_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
                 child.destroyForcibly();
                 return null;
@@ -150,24 +157,26 @@ public final class ForkedExecutor implements TrialExecutor {
     /** How long a stopped child may take to save its interrupted trial. */
     static final int STOP_GRACE_SECONDS = 5;
 
-    /** Echoes the child's stderr and keeps its last lines. */
-    private Thread relay(Process child, Deque<String> tail) {
+    /** Echoes one of the child's output streams line by line, keeping the last lines when {@code tail} is given. */
+    private static Thread relay(java.io.InputStream from, PrintStream to, Deque<String> tail, String name) {
         Thread t = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getErrorStream(),
-                    StandardCharsets.UTF_8))) {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(from, StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) {
-                    err.println(line);
-                    synchronized (tail) {
-                        tail.addLast(line);
-                        if (tail.size() > STDERR_TAIL_LINES) {
-                            tail.removeFirst();
+                    to.println(line);
+                    to.flush();
+                    if (tail != null) {
+                        synchronized (tail) {
+                            tail.addLast(line);
+                            if (tail.size() > STDERR_TAIL_LINES) {
+                                tail.removeFirst();
+                            }
                         }
                     }
                 }
             } catch (IOException e) {
                 // The child is gone; what was read is kept.
             }
-        }, "joulebench-trial-stderr");
+        }, name);
         t.setDaemon(true);
         t.start();
         return t;

@@ -1,7 +1,9 @@
 package io.joulebench.harness.trial;
 
+import io.joulebench.energy.EnergyCounter;
 import io.joulebench.energy.EnergyException;
 import io.joulebench.energy.Method;
+import io.joulebench.energy.Plausibility;
 import io.joulebench.energy.SensorException;
 import io.joulebench.energy.carbon.CarbonEstimate;
 import io.joulebench.energy.meter.EnergyMeter;
@@ -38,8 +40,6 @@ public final class TrialMetering implements AutoCloseable {
         }
     }
 
-    private static final String NVML = "nvml";
-
     private final EnergyMeter meter;
     private final CarbonSettings carbon;
     private IdleBaseline idle;
@@ -53,7 +53,8 @@ public final class TrialMetering implements AutoCloseable {
     /**
      * Checks the requirements, then measures idle power for {@code idleWindow} (skipped when zero).
      *
-     * @throws EnergyException when a required domain has no measured (non-modelled) sensor here
+     * @throws EnergyException when a required domain has no measured (non-modelled) sensor here, or its counter is
+     *                         stale (does not advance) or gives no figure in the idle (or a short probe) window
      */
     public static TrialMetering start(EnergyMeter meter, CarbonSettings carbon, Duration idleWindow,
                                       Set<Requirement> required) throws EnergyException, InterruptedException {
@@ -64,6 +65,7 @@ public final class TrialMetering implements AutoCloseable {
             }
         }
         IdleBaseline idle = idleWindow.isZero() ? null : meter.measureIdle(idleWindow);
+        requireAdvancing(meter, idle, required);
         return new TrialMetering(meter, carbon, idle);
     }
 
@@ -105,6 +107,40 @@ public final class TrialMetering implements AutoCloseable {
         return any ? sum : null;
     }
 
+    /**
+     * A required counter must move: checked on the idle window, or on a short probe window when the idle window is
+     * skipped or too short to tell a stale counter (see {@link Plausibility#staleAfter}) from an idle one.
+     */
+    private static void requireAdvancing(EnergyMeter meter, IdleBaseline idle, Set<Requirement> required)
+            throws EnergyException, InterruptedException {
+        List<SensorInfo> needed = meter.sensors().stream().filter(s -> required.stream().anyMatch(r -> r.metBy(s)))
+                .toList();
+        if (needed.isEmpty()) {
+            return;
+        }
+        Duration window = Duration.ZERO;
+        for (SensorInfo s : needed) {
+            Duration after = meter.sensor(s.domain()).filter(EnergyCounter.class::isInstance)
+                    .map(c -> Plausibility.staleAfter(((EnergyCounter) c).nominalUpdatePeriod().orElse(null)))
+                    .orElse(Duration.ZERO);
+            window = after.compareTo(window) > 0 ? after : window;
+        }
+        window = window.plus(window.dividedBy(4)).plus(meter.options().interval()); // margin for late reads
+        IdleBaseline probe = idle != null && idle.windowSeconds() >= window.toNanos() / 1e9 ? idle
+                : meter.measureIdle(window);
+        for (SensorInfo s : needed) {
+            IdleBaseline.IdlePower p = probe.domains().stream().filter(d -> d.domain().equals(s.domain())).findFirst()
+                    .orElse(null);
+            if (p != null && (p.staleSeconds() != null || p.watts() == null)) {
+                String option = required.stream().filter(r -> r.metBy(s)).findFirst().orElseThrow().name()
+                        .toLowerCase(Locale.ROOT);
+                throw new EnergyException("--require " + option + ": " + s.domain() + " (" + s.source() + ") "
+                        + (p.reason() == null ? "gave no figure" : p.reason()) + "; fix the sensor, or drop "
+                        + option + " from --require to accept it as n/a");
+            }
+        }
+    }
+
     private static String why(EnergyMeter meter) {
         return meter.providers().stream().filter(p -> !p.available())
                 .map(p -> p.id() + ": " + p.message() + (p.fix() == null || p.fix().isBlank() ? "" : "; " + p.fix()))
@@ -130,14 +166,17 @@ public final class TrialMetering implements AutoCloseable {
         return new Session(meter.start(idle), gpus, problems);
     }
 
-    /** The GPUs' state now: empty without NVML; null (and a problem noted) when NVML fails to report. */
+    /**
+     * The GPUs' state now, asked through the meter's open NVML provider (its session: no nvmlInit/nvmlShutdown per
+     * trial): empty without NVML; null (and a problem noted) when NVML fails to report.
+     */
     private List<GpuFacts> gpuFacts(List<String> problems) {
-        boolean nvml = meter.providers().stream().anyMatch(p -> p.available() && p.id().equals(NVML));
-        if (!nvml) {
+        NvmlProvider nvml = meter.provider(NvmlProvider.class).orElse(null);
+        if (nvml == null) {
             return List.of();
         }
         try {
-            return new NvmlProvider().gpuFacts(meter.options().sensors());
+            return nvml.gpuFacts(meter.options().sensors());
         } catch (SensorException e) {
             problems.add("GPU facts: " + e.getMessage());
             return null;

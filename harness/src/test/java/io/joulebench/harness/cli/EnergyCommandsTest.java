@@ -54,8 +54,9 @@ class EnergyCommandsTest {
     void measurePassesTheExitCodeThroughAndWritesJsonAndTrace() throws Exception {
         Path json = tmp.resolve("m.json");
         Path trace = tmp.resolve("m.csv");
+        zone("intel-rapl:0", "package-0", 1000); // an explicit --powercap-root must work (it never falls back)
         Run r = run("measure", "--interval", "20ms", "--region", "POL", "--pue", "1.2", "--json", json.toString(),
-                "--trace", trace.toString(), "--powercap-root", tmp.resolve("none").toString(), "--", "sh", "-c",
+                "--trace", trace.toString(), "--powercap-root", tmp.resolve("powercap").toString(), "--", "sh", "-c",
                 "exit 3");
         assertEquals(3, r.code(), r.out() + r.err());
         JsonNode root = new ObjectMapper().readTree(json.toFile());

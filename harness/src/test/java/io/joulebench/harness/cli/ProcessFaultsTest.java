@@ -253,13 +253,19 @@ class ProcessFaultsTest {
                 + " (the launcher's default) or unset it", run.stderr().strip());
     }
 
-    /** Finding 5: JOULEBENCH_JAVA_OPTS=-Xmx64m ./joulebench run -t bp-mlp was a stack trace. */
+    /**
+     * Finding 5: JOULEBENCH_JAVA_OPTS=-Xmx64m ./joulebench run -t bp-mlp was a stack trace. The trial's own JVM (same
+     * options) runs out: one line, the trial recorded as failed with why, and the run ends with "trials failed".
+     */
     @Test
     void outOfHeapIsOneLineWithTheFix(@TempDir Path dir) throws Exception {
         Child run = new Child("-Xmx64m", Map.of(), "run", "-t", "bp-mlp", "--no-energy", "--out", dir.toString());
         int rc = run.exit();
         awaitStreams(run, null);
-        assertEquals(6, rc, run.stderr());
+        assertEquals(1, rc, run.stderr());
+        JsonNode failed = records(dir).get(0);
+        assertEquals("failed", failed.get("status").asText());
+        assertTrue(failed.at("/execution/stderrTail").asText().contains("out of memory"), failed.toString());
         String err = run.stderr().strip();
         assertEquals(1, err.lines().count(), err);
         assertTrue(err.matches("joulebench( run)?: out of memory .* with a \\d+ MiB heap; raise it, e\\.g\\."

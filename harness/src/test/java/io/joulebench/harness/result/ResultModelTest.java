@@ -51,7 +51,7 @@ class ResultModelTest {
         PhaseEnergy epoch1 = new PhaseEnergy("train/epoch-1", 1, 9, List.of(new PhaseDomainEnergy("cpu-package",
                 Method.MODELLED, Quality.COMPLETE, 270.0, 90.0, 180.0, 90, 0, null)), 270.0);
         IdleBaseline idle = new IdleBaseline("2026-01-01T00:00:00Z", 5.0, List.of(
-                new IdleBaseline.IdlePower("cpu-package", 10.0, Method.MODELLED, Quality.COMPLETE, null)));
+                new IdleBaseline.IdlePower("cpu-package", 10.0, Method.MODELLED, Quality.COMPLETE, null, null)));
         EnergyReport report = new EnergyReport("2026-01-01T00:00:10Z", 10.0, 100.0, List.of(cpu, gpu),
                 List.of(setup, epoch1), 300.0, 100.0, 200.0, "left out: gpu:0 (unavailable)", idle, 0.01, 0.001);
         CarbonEstimate carbon = new CarbonEstimate("ANNUAL_AVERAGE", "POL", "Poland", 2023, "Ember", 1.0, 300.0,
