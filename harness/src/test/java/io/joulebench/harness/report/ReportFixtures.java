@@ -62,7 +62,7 @@ final class ReportFixtures {
                 Method.MODELLED, Quality.COMPLETE, joules / 2, idleJ / 2, (joules - idleJ) / 2, 50, 0, null)),
                 joules / 2);
         IdleBaseline idle = new IdleBaseline("2026-01-01T00:00:00Z", 5.0, List.of(
-                new IdleBaseline.IdlePower("cpu-package", idleJ / seconds, Method.MODELLED, Quality.COMPLETE, null)));
+                new IdleBaseline.IdlePower("cpu-package", idleJ / seconds, Method.MODELLED, Quality.COMPLETE, null, null)));
         EnergyReport report = new EnergyReport("2026-01-01T00:00:10Z", seconds, 100.0, List.of(cpu, gpu),
                 List.of(e1, e2), joules, idleJ, joules - idleJ, "left out: gpu:0 (unavailable)", idle, 0.01, 0.001);
         double grams = joules / 3.6e6 * 662.0;
