@@ -41,7 +41,7 @@ public record DomainEnergy(String domain, String scope, String provider, String 
                            List<String> notes, List<String> rejections, Double staleSeconds) {
     public DomainEnergy {
         notes = List.copyOf(notes);
-        rejections = List.copyOf(rejections);
+        rejections = rejections == null ? List.of() : List.copyOf(rejections); // absent in records written before it existed
     }
 
     /** Without rejections or staleness (older callers, tests). */

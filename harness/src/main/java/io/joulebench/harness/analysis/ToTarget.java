@@ -45,6 +45,7 @@ final class ToTarget {
         double seconds = 0;
         Double joules = 0.0;
         boolean anyAccuracy = false;
+        double best = Double.NEGATIVE_INFINITY;
         for (EpochRecord e : epochs) {
             seconds += e.seconds();
             joules = joules == null || e.joules() == null ? null : joules + e.joules();
@@ -53,6 +54,7 @@ final class ToTarget {
                 continue;
             }
             anyAccuracy = true;
+            best = Math.max(best, acc);
             if (acc >= target) {
                 return switch (name) {
                     case SECONDS -> new Observation(t, seconds, Obtained.MEASURED, null);
@@ -63,7 +65,8 @@ final class ToTarget {
             }
         }
         return missing(t, !anyAccuracy ? "no validation accuracy recorded"
-                : String.format(Locale.ROOT, "never reached the target %.2f %%", 100 * target));
+                : String.format(Locale.ROOT, "never reached the target %.2f %% (best %.2f %%)", 100 * target,
+                        100 * best));
     }
 
     /** Each trial's best validation accuracy, averaged; NaN when no trial has one. */

@@ -48,8 +48,8 @@ public final class TrialSources {
         for (Path p : paths) {
             Path file = Files.isDirectory(p) ? p.resolve(ResultsStore.FILE_NAME) : p;
             if (!Files.isRegularFile(file)) {
-                throw new UncheckedIOException(new IOException(Files.isDirectory(p) ? p + " has no "
-                        + ResultsStore.FILE_NAME + ": not a results folder" : "no such file: " + p));
+                throw new ResultsStore.ResultsFormatException(Files.isDirectory(p) ? p + " has no "
+                        + ResultsStore.FILE_NAME + ": not a results folder" : "no such file: " + p);
             }
             for (TrialRecord r : readFile(file, notes)) {
                 String k = r.key() + "|" + (r.suite() == null ? "" : r.suite().arm()) + "|" + r.warmup();
@@ -92,8 +92,8 @@ public final class TrialSources {
                 notes.add(file + " line " + (i + 1) + ": cut short, skipped");
                 break;
             }
-            throw new UncheckedIOException(new IOException(file + " line " + (i + 1) + " is not a trial record: "
-                    + parsed[i]));
+            throw new ResultsStore.ResultsFormatException(file + " line " + (i + 1) + " is not a trial record: "
+                    + parsed[i]);
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package io.joulebench.harness.cli;
 
+import io.joulebench.harness.Defaults;
 import io.joulebench.energy.EnergyException;
 import io.joulebench.energy.carbon.CarbonCalculator;
 import io.joulebench.energy.carbon.CarbonIntensityTable;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
 public final class EnergyOptions {
 
     @Option(names = "--interval", paramLabel = "DURATION", converter = DurationConverter.class,
-            defaultValue = "100ms", description = "energy sampler period (default: ${DEFAULT-VALUE})")
+            defaultValue = Defaults.INTERVAL, description = "energy sampler period (default: ${DEFAULT-VALUE})")
     Duration interval;
 
     @Option(names = "--region", paramLabel = "CODE", defaultValue = CarbonIntensityTable.WORLD,

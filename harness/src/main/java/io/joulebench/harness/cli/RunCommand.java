@@ -1,5 +1,6 @@
 package io.joulebench.harness.cli;
 
+import io.joulebench.harness.Defaults;
 import io.joulebench.algorithms.TrainerRegistry;
 import io.joulebench.algorithms.data.Datasets;
 import io.joulebench.energy.EnergyException;
@@ -11,7 +12,6 @@ import io.joulebench.harness.suite.SuiteRunner;
 import io.joulebench.harness.trial.TrialPlan;
 import io.joulebench.harness.trial.TrialSpec;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,9 +28,6 @@ import picocli.CommandLine.Option;
                 + " is appended to OUT/results.jsonl at once. Trials already completed there are skipped, so"
                 + " rerunning an interrupted command resumes it."})
 final class RunCommand implements Callable<Integer> {
-    /** How old the idle baseline may get before it is measured again. */
-    static final Duration IDLE_MAX_AGE = Duration.ofMinutes(10);
-
     @Option(names = {"-t", "--trainer"}, required = true, paramLabel = "ID",
             description = "Trainer id (see 'joulebench list trainers').")
     String trainer;
@@ -94,7 +91,7 @@ final class RunCommand implements Callable<Integer> {
         List<TrialRecord> records;
         try (OutputFolder folder = lock.open(out)) {
             records = SuiteExecution.run(plan, null, null, metering,
-                    new SuiteRunner.Settings(metering.options().idle, IDLE_MAX_AGE, Suite.Cooldown.NONE), !noFork,
+                    new SuiteRunner.Settings(metering.options().idle, Defaults.IDLE_MAX_AGE, Suite.Cooldown.NONE), !noFork,
                     options.dataDir, folder, lock.originalArgs(), registry);
         }
         return records.stream().allMatch(TrialRecord::completed) ? CliErrors.OK : CliErrors.FAILED;

@@ -1,5 +1,6 @@
 package io.joulebench.harness.cli;
 
+import io.joulebench.harness.Defaults;
 import io.joulebench.algorithms.InvalidConfigurationException;
 import io.joulebench.algorithms.data.DataLocator;
 import io.joulebench.algorithms.data.Dataset;
@@ -22,7 +23,7 @@ final class RunOptions {
     /** {@code --split-seed trial}: every trial draws its own split from its own seed. */
     static final String PER_TRIAL = "trial";
 
-    @Option(names = "--split-seed", paramLabel = "N|trial", defaultValue = "42",
+    @Option(names = "--split-seed", paramLabel = "N|trial", defaultValue = Defaults.SPLIT_SEED,
             description = "Seed of the random train/validation split, or 'trial' for a new split per trial drawn"
                     + " from the trial's seed, as the study did (default: ${DEFAULT-VALUE}).")
     String splitSeed;

@@ -1,5 +1,6 @@
 package io.joulebench.harness.cli;
 
+import io.joulebench.harness.Defaults;
 import io.joulebench.energy.EnergyException;
 import io.joulebench.energy.meter.EnergyMeter;
 import io.joulebench.harness.trial.CarbonSettings;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Option;
 
 /** How commands that train meter their trials (a picocli mixin for {@code run} and {@code demo}). */
 final class TrialMeteringOptions {
-    @Option(names = "--idle", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "5s",
+    @Option(names = "--idle", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = Defaults.IDLE,
             description = "measure idle power this long before the first trial, for idle and net energy; 0 to skip"
                     + " (default: ${DEFAULT-VALUE})")
     Duration idle;

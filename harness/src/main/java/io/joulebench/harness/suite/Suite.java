@@ -1,5 +1,6 @@
 package io.joulebench.harness.suite;
 
+import io.joulebench.harness.Defaults;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,8 @@ public record Suite(String name, String description, String hash, List<Long> see
      * {@code timeout}).
      */
     public record Cooldown(Duration fixed, boolean untilIdle, double tolerance, Duration timeout) {
-        public static final Cooldown NONE = new Cooldown(Duration.ZERO, false, 0.05, Duration.ofSeconds(60));
+        public static final Cooldown NONE = new Cooldown(Duration.ZERO, false, Defaults.COOLDOWN_TOLERANCE,
+                Defaults.COOLDOWN_TIMEOUT);
 
         public boolean none() {
             return fixed.isZero() && !untilIdle;

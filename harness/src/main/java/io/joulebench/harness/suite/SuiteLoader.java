@@ -1,5 +1,6 @@
 package io.joulebench.harness.suite;
 
+import io.joulebench.harness.Defaults;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.joulebench.algorithms.InvalidConfigurationException;
 import io.joulebench.algorithms.TrainerRegistry;
@@ -91,17 +92,17 @@ public final class SuiteLoader {
         List<Long> seeds = seeds(root.get("seeds"), "seeds");
         int repetitions = integer(root, "repetitions", 1, 1, 1000);
         List<String> protocols = protocols(root.get("protocols"));
-        int warmup = integer(root, "warmup", 1, 0, 100);
+        int warmup = integer(root, "warmup", Defaults.WARMUP_TRIALS, 0, 100);
         Suite.Cooldown cooldown = cooldown(root.get("cooldown"));
-        Duration idle = duration(root, "idle", Duration.ofSeconds(5));
-        Duration idleMaxAge = duration(root, "idle-max-age", Duration.ofMinutes(10));
+        Duration idle = duration(root, "idle", Defaults.IDLE_DURATION);
+        Duration idleMaxAge = duration(root, "idle-max-age", Defaults.IDLE_MAX_AGE);
         long shuffleSeed = integer(root, "shuffle-seed", 1, 0, Integer.MAX_VALUE);
         Double noise = root.has("noise") ? percent(root.get("noise").asText(), "noise") : null;
         Double target = root.has("target-accuracy") ? percent(root.get("target-accuracy").asText(),
                 "target-accuracy") : null;
         Map<String, String> energy = energy(root.get("energy"));
         List<Suite.Arm> arms = arms(root.get("arms"), dataset, registry, seeds.get(0));
-        String split = text(root, "split-seed", "42");
+        String split = text(root, "split-seed", Defaults.SPLIT_SEED);
         Long splitSeed = null;
         if (!split.equals(Suite.SPLIT_PER_TRIAL)) {
             try {
@@ -235,14 +236,15 @@ public final class SuiteLoader {
             return Suite.Cooldown.NONE;
         }
         if (node.isValueNode()) {
-            return new Suite.Cooldown(parseDuration(node.asText(), "cooldown"), false, 0.05, Duration.ofSeconds(60));
+            return new Suite.Cooldown(parseDuration(node.asText(), "cooldown"), false, Defaults.COOLDOWN_TOLERANCE,
+                    Defaults.COOLDOWN_TIMEOUT);
         }
         keys(node, "cooldown", COOLDOWN);
         Duration fixed = duration(node, "fixed", Duration.ZERO, "cooldown.fixed");
         boolean untilIdle = bool(node, "until-idle", false, "cooldown.until-idle");
         double tolerance = node.has("tolerance") ? percent(node.get("tolerance").asText(), "cooldown.tolerance")
-                : 0.05;
-        Duration timeout = duration(node, "timeout", Duration.ofSeconds(60), "cooldown.timeout");
+                : Defaults.COOLDOWN_TOLERANCE;
+        Duration timeout = duration(node, "timeout", Defaults.COOLDOWN_TIMEOUT, "cooldown.timeout");
         return new Suite.Cooldown(fixed, untilIdle, tolerance, timeout);
     }
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The whole {@code joulebench stats} command (read, analyse, render, write JSON) over 1 000 trials with 10 000
  * resamples: 10 arms x 100 paired seeds, 9 arms against one baseline with Holm, 10 cost metrics plus the three
- * to-target ones from 10 epochs per trial. Off unless {@code -Dbench=true}; see docs/benchmarks-stats.md.
+ * to-target ones from 10 epochs per trial. Off unless {@code -Dbench=true}; see docs/benchmarks.md.
  */
 @EnabledIfSystemProperty(named = "bench", matches = "true")
 class StatsCommandBenchmarkTest {

@@ -131,7 +131,7 @@ class StatsCommandTest {
         Files.write(file, lines, StandardCharsets.UTF_8);
         int rc = JouleBenchCommand.execute("stats", file.toString());
         String e = err.toString(StandardCharsets.UTF_8);
-        assertEquals(1, rc, e);
+        assertEquals(5, rc, e); // a results file that cannot be used: exit code class 5
         assertTrue(e.contains(file + " line 2 is not a trial record"), e);
         assertEquals(1, e.strip().lines().count(), e);
     }
@@ -140,7 +140,7 @@ class StatsCommandTest {
     void anUnwritableJsonFolderFailsBeforeAnyComputing(@TempDir Path dir) {
         results(dir, Trials.twoArms());
         int rc = JouleBenchCommand.execute("stats", dir.toString(), "--json", dir.resolve("no/such/x.json").toString());
-        assertEquals(1, rc);
+        assertEquals(5, rc);
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("does not exist"), err.toString());
         assertEquals("", stdout(), "nothing computed or printed");
     }

@@ -23,7 +23,7 @@ class EnergyOptionsTest {
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new JouleBenchCommand());
+        CommandLine cl = JouleBenchCommand.commandLine(System.getenv());
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         int code = cl.execute(args);
@@ -34,7 +34,7 @@ class EnergyOptionsTest {
     void explicitPowercapRootThatFailsIsAnErrorNotTheModel() {
         Path missing = tmp.resolve("no-powercap");
         Run r = run("measure", "--idle", "0s", "--powercap-root", missing.toString(), "--", "true");
-        assertEquals(2, r.code(), r.out() + r.err());
+        assertEquals(CliErrors.ENERGY, r.code(), r.out() + r.err());
         assertTrue(r.err().startsWith("joulebench measure: --powercap-root " + missing + ": rapl unavailable: no "
                 + "powercap directory"), r.err());
         assertEquals(1, r.err().lines().count(), r.err());
@@ -44,7 +44,7 @@ class EnergyOptionsTest {
     void explicitNvmlLibraryThatFailsIsAnErrorNotTheModel() {
         Path missing = tmp.resolve("libnvidia-ml.so.1");
         Run r = run("measure", "--idle", "0s", "--nvml-library", missing.toString(), "--", "true");
-        assertEquals(2, r.code(), r.out() + r.err());
+        assertEquals(CliErrors.ENERGY, r.code(), r.out() + r.err());
         assertTrue(r.err().startsWith("joulebench measure: --nvml-library " + missing + ": nvml unavailable: NVML "
                 + "library not found"), r.err());
         assertEquals(1, r.err().lines().count(), r.err());

@@ -123,6 +123,15 @@ class ProcessFaultsTest {
         return out;
     }
 
+    /** The command line of a process as Linux shows it (ProcessHandle.Info may leave it out). */
+    private static String cmdline(long pid) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(pid), "cmdline"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     private static void assumeUnix() {
         assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs a POSIX shell and kill");
     }
@@ -175,6 +184,41 @@ class ProcessFaultsTest {
         assertEquals("interrupted", records(dir).get(0).get("status").asText());
     }
 
+    /**
+     * kill -9 of a trial's own JVM: that trial is recorded as failed with the exit status and the tail of its
+     * stderr, the next trial still runs, and the same command afterwards reruns only the killed one.
+     */
+    @Test
+    void aKilledTrialJvmIsAFailedTrialAndTheRunGoesOn(@TempDir Path dir) throws Exception {
+        assumeUnix();
+        Child run = new Child(Map.of("JOULEBENCH_TEST_BLOCK_SEED", "2"), "run", "-t", "test-block", "--seed", "1..3",
+                "--no-energy", "--out", dir.toString());
+        run.awaitLine("BLOCKING");
+        ProcessHandle trial = run.process.toHandle().descendants()
+                .filter(p -> cmdline(p.pid()).contains("trial-worker")).findFirst().orElseThrow();
+        assertEquals(0, new ProcessBuilder("kill", "-9", Long.toString(trial.pid())).start().waitFor());
+        assertEquals(1, run.exit(), run.stderr());
+        List<JsonNode> records = records(dir);
+        assertEquals(List.of("completed", "failed", "completed"), records.stream()
+                .map(r -> r.get("status").asText()).toList());
+        JsonNode killed = records.get(1);
+        assertTrue(killed.get("error").asText().contains("exited with status 137 (killed: SIGKILL"),
+                killed.toString());
+        assertEquals(137, killed.at("/execution/exitStatus").asInt());
+        assertTrue(killed.at("/execution/forked").asBoolean());
+        assertTrue(killed.at("/metrics").findValuesAsText("obtained").stream().allMatch("unavailable"::equals),
+                "a killed trial has no figure, never 0: " + killed);
+
+        Child resumed = new Child(Map.of(), "run", "-t", "test-block", "--seed", "1..3", "--no-energy", "--out",
+                dir.toString());
+        assertEquals(0, resumed.exit(), resumed.stderr());
+        awaitStreams(resumed, "results:");
+        List<JsonNode> after = records(dir);
+        assertEquals(4, after.size(), "only the killed trial ran again");
+        assertEquals(2L, after.get(3).at("/spec/seed").asLong());
+        assertEquals("completed", after.get(3).get("status").asText());
+    }
+
     /** kill -9 in the middle of a trial, and a line cut as a crash would: readable, resumable, nothing glued. */
     @Test
     void killMinus9MidTrialLeavesTheResultsReadableAndResumable(@TempDir Path dir) throws Exception {
@@ -206,8 +250,8 @@ class ProcessFaultsTest {
     void sigtermToMeasureForwardsItAndWritesWhatWasMeasured(@TempDir Path dir) throws Exception {
         assumeUnix();
         Path json = dir.resolve("m.json");
-        Child measure = new Child(Map.of(), "measure", "--interval", "20ms", "--powercap-root",
-                dir.resolve("none").toString(), "--json", json.toString(), "--", "sh", "-c",
+        Child measure = new Child(Map.of(), "measure", "--interval", "20ms",
+                "--json", json.toString(), "--", "sh", "-c",
                 "trap 'echo got-term; exit 7' TERM; echo READY; while :; do sleep 0.05; done");
         measure.awaitLine("READY");
         measure.signal("TERM");
@@ -226,8 +270,8 @@ class ProcessFaultsTest {
         assumeUnix();
         Path json = dir.resolve("m.json");
         Path grandchild = dir.resolve("grandchild.pid");
-        Child measure = new Child(Map.of(), "measure", "--interval", "20ms", "--powercap-root",
-                dir.resolve("none").toString(), "--json", json.toString(), "--", "sh", "-c",
+        Child measure = new Child(Map.of(), "measure", "--interval", "20ms",
+                "--json", json.toString(), "--", "sh", "-c",
                 "trap '' INT; sleep 100000 & echo $! > " + grandchild + "; echo READY; wait");
         measure.awaitLine("READY");
         measure.signal("INT");

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * A realistic {@code stats} pass over 1 000 trials: 10 arms x 100 paired seeds, 7 metrics (6 cost metrics and test
  * accuracy): 70 summaries, and per metric 9 arms against the baseline with Holm (54 ratio comparisons of 10 000
  * resamples, BCa included, plus Fieller; 9 accuracy comparisons). Off unless {@code -Dbench=true}; see
- * docs/benchmarks-stats.md for the command and the figure.
+ * docs/benchmarks.md for the command and the figure.
  */
 @EnabledIfSystemProperty(named = "bench", matches = "true")
 class StatsBenchmarkTest {
