@@ -91,7 +91,7 @@ final class AppendixSection {
         List<List<Cell>> rows = new ArrayList<>();
         for (ResultsInput.Loaded l : s.all()) {
             TrialRecord r = l.record();
-            rows.add(List.of(Cell.text(Arm.nameOf(r)), Cell.text(r.spec().trainer()), Cell.text(r.spec().dataset()),
+            rows.add(List.of(Cell.text(Arm.labelOf(r)), Cell.text(r.spec().trainer()), Cell.text(r.spec().dataset()),
                     Cell.text(Long.toString(r.spec().seed())), Cell.text(r.status() + (r.warmup() ? ", warm-up" : "")),
                     metric(r, Metrics.TEST_ACCURACY, 100, "%", 2), metric(r, Metrics.TRAINING_SECONDS, 1, "s", 2),
                     metric(r, Metrics.ENERGY_JOULES, 1, "J", 1), metric(r, Metrics.CO2E_GRAMS, 1, "g", 4),

@@ -1,6 +1,7 @@
 package io.joulebench.harness.report;
 
 import io.joulebench.harness.result.TrialRecord;
+import io.joulebench.harness.trial.TrialSpec;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,15 @@ public record Arm(String name, String trainer, String dataset, String baseline, 
     /** The arm a record belongs to. */
     static String nameOf(TrialRecord r) {
         return r.suite() != null && r.suite().arm() != null ? r.suite().arm() : r.spec().trainer();
+    }
+
+    /**
+     * The arm as compared: its name, with the protocol appended unless it is own convergence, so an arm's
+     * matched-passes trials are an arm of their own, compared with the baseline's own-convergence trials.
+     */
+    static String labelOf(TrialRecord r) {
+        String p = r.spec().protocol();
+        return TrialSpec.OWN_CONVERGENCE.equals(p) ? nameOf(r) : nameOf(r) + " [" + p + "]";
     }
 
     public int n() {

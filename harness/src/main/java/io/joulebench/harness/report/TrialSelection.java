@@ -37,7 +37,7 @@ public record TrialSelection(List<Arm> arms, List<ResultsInput.Loaded> all, List
                 interrupted++;
             } else if (r.warmup()) {
                 warmup++;
-            } else if (latest.put(r.key() + "|" + Arm.nameOf(r), l) != null) {
+            } else if (latest.put(r.key() + "|" + Arm.labelOf(r), l) != null) {
                 replaced++;
             }
         }
@@ -48,7 +48,7 @@ public record TrialSelection(List<Arm> arms, List<ResultsInput.Loaded> all, List
         add(leftOut, replaced, "earlier records of a trial recorded again later (the last one is used)");
         Map<String, List<Arm.Selected>> byArm = new LinkedHashMap<>();
         for (ResultsInput.Loaded l : latest.values()) {
-            byArm.computeIfAbsent(Arm.nameOf(l.record()), k -> new ArrayList<>())
+            byArm.computeIfAbsent(Arm.labelOf(l.record()), k -> new ArrayList<>())
                     .add(new Arm.Selected(l.record(), l.folder()));
         }
         List<Arm> arms = new ArrayList<>();

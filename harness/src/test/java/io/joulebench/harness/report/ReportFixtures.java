@@ -45,8 +45,14 @@ final class ReportFixtures {
 
     static TrialRecord trial(String arm, String trainer, String baseline, long seed, double accuracy, double seconds,
                              double joules, String status, boolean warmup) {
+        return trial(arm, trainer, baseline, seed, accuracy, seconds, joules, status, warmup,
+                TrialSpec.OWN_CONVERGENCE);
+    }
+
+    static TrialRecord trial(String arm, String trainer, String baseline, long seed, double accuracy, double seconds,
+                             double joules, String status, boolean warmup, String protocol) {
         TrialSpec spec = new TrialSpec(trainer, "fashion-mnist", "study", seed, 42, Map.of("hidden", "1000,1000"),
-                warmup ? -1 : 0, TrialSpec.OWN_CONVERGENCE, Map.of("gemm", "onednn"));
+                warmup ? -1 : 0, protocol, Map.of("gemm", "onednn"));
         double idleJ = joules / 4;
         DomainEnergy cpu = new DomainEnergy("cpu-package", "CPU package(s)", "model", "MODELLED: TDP 65 W x load",
                 Method.MODELLED, Quality.COMPLETE, joules, joules / seconds, idleJ, joules - idleJ, joules / 10,

@@ -100,6 +100,20 @@ class ReportMapperTest {
     }
 
     @Test
+    void matchedPassesTrialsAreAnArmOfTheirOwnAgainstTheBaseline() {
+        List<TrialRecord> records = new ArrayList<>(ReportFixtures.twoArms());
+        for (int seed = 1; seed <= 3; seed++) {
+            records.add(ReportFixtures.trial("mf", "mf", "bp", seed, 0.88, 120, 6120, TrialRecord.COMPLETED, false,
+                    io.joulebench.harness.trial.TrialSpec.MATCHED_PASSES));
+        }
+        Table h = table(report(records), "headline");
+        assertEquals(3, h.rows().size());
+        assertEquals(4080.0 / 5100.0, row(h, "mf").get(6).number(), 1e-9, "own convergence unchanged");
+        assertEquals(1.2, row(h, "mf [matched-passes]").get(6).number(), 1e-9);
+        assertEquals(3, row(h, "mf [matched-passes]").get(2).n());
+    }
+
+    @Test
     void leftOutTrialsAreListedWithTheirReasons() {
         Report r = report(ReportFixtures.twoArms());
         List<String> notes = r.notes().stream().map(Note::text).toList();
