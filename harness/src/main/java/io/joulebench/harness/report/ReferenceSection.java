@@ -53,7 +53,9 @@ final class ReferenceSection {
             Double ourTime = ratio(c.time());
             Double ourEnergy = ratio(c.energy());
             rows.add(List.of(Cell.text(c.arm()), Cell.text(a.dataset()),
-                    Cell.text(pair.algorithm().algorithm() + " vs bp, " + pair.algorithm().model()),
+                    Cell.text(pair.algorithm().algorithm() + " vs bp, " + pair.algorithm().model()
+                            + (pair.algorithm().dataset().equals(a.dataset()) ? ""
+                            : ", on the full " + pair.algorithm().dataset())),
                     Cell.measured(pair.accuracyDeltaPp(), "pp", 2), ours(ourAcc, "pp", 2, c, Metrics.TEST_ACCURACY),
                     Cell.text(agreement(ourAcc, pair.accuracyDeltaPp(), 0)),
                     Cell.measured(pair.timeRatio(), "", 3), ours(ourTime, "", 3, c, Metrics.TRAINING_SECONDS),

@@ -16,6 +16,7 @@ import java.util.Optional;
  */
 public record ReferenceStudy(List<String> source, List<Row> rows) {
     public static final String RESOURCE = "/reference/beyond-bp.csv";
+    static final String SUBSET = "-subset";
 
     /** One row of the csv; twinOf is set on the backprop rows ("mf", "ff", "cafo"). */
     public record Row(String algorithm, String twinOf, String dataset, String model, double accuracyPct,
@@ -68,6 +69,13 @@ public record ReferenceStudy(List<String> source, List<Row> rows) {
      * sgd), cafo-rand, cafo-dfa. {@code hidden} (e.g. "2000,2000,2000,2000") picks the model where several match.
      */
     public Optional<Pair> find(String trainer, String optimizer, String dataset, String hidden) {
+        Optional<Pair> exact = findExactly(trainer, optimizer, dataset, hidden);
+        // The embedded demo subset (fashion-mnist-subset) is set beside the study's full dataset, labelled so.
+        return exact.isPresent() || !dataset.endsWith(SUBSET) ? exact
+                : findExactly(trainer, optimizer, dataset.substring(0, dataset.length() - SUBSET.length()), hidden);
+    }
+
+    private Optional<Pair> findExactly(String trainer, String optimizer, String dataset, String hidden) {
         String alg = switch (trainer) {
             case "ff" -> "sgd".equalsIgnoreCase(optimizer) ? "ff-sgd" : "ff-adamw";
             default -> trainer;

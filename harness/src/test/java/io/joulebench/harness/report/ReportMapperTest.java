@@ -88,6 +88,20 @@ class ReportMapperTest {
     }
 
     @Test
+    void theDemoSubsetIsSetBesideTheFullDatasetAndSaysSo() {
+        ReferenceStudy study = ReferenceStudy.load();
+        assertEquals("mlp-2x1000", study.find("mf", null, "fashion-mnist-subset", "1000,1000").orElseThrow()
+                .algorithm().model());
+        assertEquals("mlp-4x2000", study.find("ff", "adamw", "fashion-mnist", "2000,2000,2000,2000").orElseThrow()
+                .twin().model());
+        assertEquals("ff-sgd", study.find("ff", "sgd", "mnist", "1000,1000,1000").orElseThrow().algorithm()
+                .algorithm());
+        assertEquals("mlp-3x1000", study.find("ff", "adamw", "mnist", "1000,1000,1000").orElseThrow().twin().model());
+        assertTrue(study.find("mf", null, "cifar-10-subset-x", null).isEmpty());
+        assertTrue(study.source().get(0).contains("2509.19063"), "the source lines ship with the data");
+    }
+
+    @Test
     void aComparisonWithoutAStudyRowSaysSo() {
         List<TrialRecord> records = new ArrayList<>(ReportFixtures.twoArms());
         for (int seed = 1; seed <= 3; seed++) {
