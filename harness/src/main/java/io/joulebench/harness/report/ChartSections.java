@@ -114,7 +114,7 @@ final class ChartSections {
         {Metrics.CO2E_GRAMS, "CO2e", "g", 1.0},
     };
 
-    static Section distributions(TrialSelection s) {
+    static Section distributions(TrialSelection s, ReportInputs in) {
         List<Block> blocks = new ArrayList<>();
         List<Note> notes = new ArrayList<>();
         for (Object[] m : STRIPS) {
@@ -141,6 +141,9 @@ final class ChartSections {
         }
         if (blocks.isEmpty()) {
             return new Section(SectionKind.DISTRIBUTIONS, List.of(), notes, "no completed trial");
+        }
+        if (s.arms().stream().anyMatch(a -> in.stat(a.name(), Metrics.ENERGY_JOULES).obtained() == Obtained.MODELLED)) {
+            notes.add(Note.info("Energy and CO2e include modelled domains (see the badges above)."));
         }
         return Section.of(SectionKind.DISTRIBUTIONS, blocks, notes);
     }

@@ -45,7 +45,7 @@ public final class ReportMapper {
         sections.add(ReferenceSection.map(s, in, o.reference()));
         sections.add(ChartSections.forest(in));
         sections.add(ChartSections.accuracyEnergy(s, in));
-        sections.add(ChartSections.distributions(s));
+        sections.add(ChartSections.distributions(s, in));
         sections.add(TimelineSections.power(s));
         sections.add(TimelineSections.learning(s));
         sections.add(EnergySections.breakdown(s));
