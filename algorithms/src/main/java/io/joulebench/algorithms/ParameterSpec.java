@@ -49,8 +49,21 @@ public record ParameterSpec(String name, ParameterType type, String defaultValue
                 (double) min, (double) max, List.of());
     }
 
+    /** Free text (a command line, a path); {@code minLength} 1 makes it required. */
+    public static ParameterSpec text(String name, String defaultValue, int minLength, String description) {
+        return new ParameterSpec(name, ParameterType.TEXT, defaultValue, description, (double) minLength, null,
+                List.of());
+    }
+
     /** Parses and range-checks one raw value; throws with a message naming the parameter, the value and the rule. */
     public Object parse(String raw) {
+        if (type == ParameterType.TEXT) {
+            if (min != null && raw.strip().length() < min) {
+                throw invalid(raw, min == 1 ? "is empty: give it with -P " + name + "=..." : "is shorter than "
+                        + format(min) + " characters");
+            }
+            return raw.strip();
+        }
         String value = raw.trim();
         try {
             return switch (type) {
@@ -75,6 +88,7 @@ public record ParameterSpec(String name, ParameterType type, String defaultValue
                     }
                     yield value;
                 }
+                case TEXT -> value;
                 case INT_LIST -> {
                     List<Integer> list = new ArrayList<>();
                     for (String part : value.split(",")) {
@@ -115,6 +129,9 @@ public record ParameterSpec(String name, ParameterType type, String defaultValue
         }
         if (type == ParameterType.BOOLEAN) {
             return "true|false";
+        }
+        if (type == ParameterType.TEXT) {
+            return "";
         }
         if (min == null && max == null) {
             return "";

@@ -2,7 +2,7 @@ package io.joulebench.algorithms;
 
 /** The closed set of value types a trainer parameter can take. */
 public enum ParameterType {
-    INT, LONG, DOUBLE, BOOLEAN, CHOICE, INT_LIST;
+    INT, LONG, DOUBLE, BOOLEAN, CHOICE, INT_LIST, TEXT;
 
     /** Human-readable type name for help texts and error messages. */
     public String label() {
@@ -12,6 +12,7 @@ public enum ParameterType {
             case BOOLEAN -> "true|false";
             case CHOICE -> "one of";
             case INT_LIST -> "comma-separated integers";
+            case TEXT -> "text";
         };
     }
 }

@@ -14,11 +14,20 @@ import java.util.Objects;
  * @param stopReason why training ended, e.g. {@code early-stop (patience 10)} or {@code max-epochs}
  * @param samplesSeen training samples processed
  * @param flops estimated floating-point operations of training, or null
+ * @param facts what the trainer reports about where it ran (an external trainer's command, framework versions,
+ *              device); empty for the JVM's own trainers, whose facts the harness collects itself
  */
 public record TrainingResult(double testAccuracy, Double testLoss, int epochsRun, Map<String, Integer> epochsPerStage,
-                             int bestEpoch, String stopReason, long samplesSeen, Double flops) {
+                             int bestEpoch, String stopReason, long samplesSeen, Double flops,
+                             Map<String, String> facts) {
     public TrainingResult {
         Objects.requireNonNull(stopReason, "stopReason");
         epochsPerStage = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(epochsPerStage));
+        facts = facts == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(facts));
+    }
+
+    public TrainingResult(double testAccuracy, Double testLoss, int epochsRun, Map<String, Integer> epochsPerStage,
+                          int bestEpoch, String stopReason, long samplesSeen, Double flops) {
+        this(testAccuracy, testLoss, epochsRun, epochsPerStage, bestEpoch, stopReason, samplesSeen, flops, Map.of());
     }
 }

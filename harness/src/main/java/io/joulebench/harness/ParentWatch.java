@@ -23,6 +23,8 @@ final class ParentWatch {
             } catch (IOException e) {
                 // Treated as end of input.
             }
+            // An external trainer's command and its children go too (halt runs no shutdown hooks).
+            ProcessHandle.current().descendants().forEach(ProcessHandle::destroy);
             Runtime.getRuntime().halt(PARENT_GONE);
         }, "joulebench-parent-watch");
         t.setDaemon(true);

@@ -60,7 +60,7 @@ final class DemoCommand implements Callable<Integer> {
                 "demo-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         TrainerRegistry registry = TrainerRegistry.load();
         Suite suite = SuiteLoader.parse(Path.of("suites/demo.yaml"), demoSuite(), registry);
-        List<PlannedTrial> plan = SuitePlanner.plan(suite, seeds == null ? null : SuiteCommand.parseSeeds(seeds),
+        List<PlannedTrial> plan = SuitePlanner.plan(suite, seeds == null ? null : SuiteCommand.parseSeeds("--seeds", seeds),
                 Shard.ALL, registry);
         System.out.println("JouleBench demo: " + suite.description());
         Map<String, String> fileEnergy = new LinkedHashMap<>(suite.energy());

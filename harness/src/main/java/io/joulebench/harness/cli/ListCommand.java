@@ -55,7 +55,7 @@ final class ListCommand implements Callable<Integer> {
         for (ParameterSpec s : p.parameters()) {
             String range = s.rangeText();
             out.println("      " + s.name() + " (" + s.type().label() + (range.isEmpty() ? "" : " " + range)
-                    + ", default " + s.defaultValue() + "): " + s.description());
+                    + (s.defaultValue().isEmpty() ? ", required" : ", default " + s.defaultValue()) + "): " + s.description());
         }
         if (!p.presets().isEmpty()) {
             out.println("    presets:");

@@ -79,7 +79,7 @@ final class RunCommand implements Callable<Integer> {
         TrainerRegistry registry = TrainerRegistry.load();
         Suite.Arm arm = new Suite.Arm(trainer, trainer, preset, dataset, overrides, null, 0);
         List<PlannedTrial> plan = new ArrayList<>();
-        List<Long> seedList = SuiteCommand.parseSeeds(seeds);
+        List<Long> seedList = SuiteCommand.parseSeeds("--seed", seeds);
         for (int i = 0; i < seedList.size(); i++) {
             long seed = seedList.get(i);
             TrialPlan p = TrialPlan.resolve(registry, trainer, dataset, preset, overrides, seed,

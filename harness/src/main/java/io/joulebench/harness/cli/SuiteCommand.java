@@ -74,7 +74,7 @@ final class SuiteCommand implements Callable<Integer> {
         if (arms != null) {
             suite = suite.only(arms);
         }
-        List<Long> seedList = seeds == null ? null : parseSeeds(seeds);
+        List<Long> seedList = seeds == null ? null : parseSeeds("--seeds", seeds);
         Shard part = shard == null ? Shard.ALL : Shard.parse(shard);
         Path dir = out != null ? out : Path.of("results", suite.name());
         ResultsStore store = new ResultsStore(dir);
@@ -107,11 +107,11 @@ final class SuiteCommand implements Callable<Integer> {
         return records.stream().allMatch(TrialRecord::completed) ? CliErrors.OK : CliErrors.FAILED;
     }
 
-    static List<Long> parseSeeds(String text) {
+    static List<Long> parseSeeds(String option, String text) {
         try {
             return Seeds.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new io.joulebench.algorithms.InvalidConfigurationException("--seeds: " + e.getMessage());
+            throw new io.joulebench.algorithms.InvalidConfigurationException(option + ": " + e.getMessage());
         }
     }
 

@@ -14,6 +14,7 @@ import io.joulebench.harness.suite.SuiteRunner;
 import io.joulebench.harness.trial.ForkedExecutor;
 import io.joulebench.harness.trial.InFlightTrial;
 import io.joulebench.harness.trial.InProcessExecutor;
+import io.joulebench.harness.trial.CarbonSettings;
 import io.joulebench.harness.trial.TrialExecutor;
 import io.joulebench.harness.trial.TrialMetering;
 import io.joulebench.harness.trial.TrialRunner;
@@ -54,7 +55,7 @@ final class SuiteExecution {
                             RunOptions.loader(dataDir));
             out.println("trials: " + plan.size() + (fork ? ", each in its own JVM" : ", in this JVM (--no-fork)"));
             List<TrialRecord> records = new SuiteRunner(store, executor, metering, registry, settings, name, hash)
-                    .run(plan, observer(out, store, inFlight, onSignal));
+                    .run(plan, observer(out, store, inFlight, onSignal, carbonNow(energy)));
             out.println();
             out.print(SummaryTable.render(records));
             out.println("results: " + store.file().toAbsolutePath());
@@ -69,12 +70,22 @@ final class SuiteExecution {
         return args;
     }
 
+    /** The carbon settings asked for now, or null with --no-energy. */
+    private static CarbonSettings carbonNow(TrialMeteringOptions energy) throws EnergyException {
+        return energy.noEnergy ? null : energy.energy.carbon();
+    }
+
     private static SuiteRunner.Observer observer(PrintStream out, ResultsStore store, InFlightTrial inFlight,
-                                                 InterruptedRun onSignal) {
+                                                 InterruptedRun onSignal, CarbonSettings carbon) {
         return new SuiteRunner.Observer() {
             @Override
             public void skipped(PlannedTrial t, TrialRecord previous) {
                 out.println("skipping " + t.label() + ": already completed in " + store.file());
+                String differs = carbon == null || previous.energy() == null ? null
+                        : carbon.differsFrom(previous.energy().carbon());
+                if (differs != null) {
+                    out.println("  note: " + differs);
+                }
                 onSignal.saved(t.label(), "completed earlier");
             }
 

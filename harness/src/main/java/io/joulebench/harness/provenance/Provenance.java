@@ -13,10 +13,20 @@ import java.util.Map;
  * @param backend numerical backend facts (ND4J backend, BLAS vendor and threads)
  * @param dataset where the dataset came from, its split and the SHA-256 of every file
  * @param scheduler the batch scheduler's facts (Slurm job id, array task, node); empty outside a scheduler
+ * @param workload  what the trainer reported about itself: an external trainer's command, working folder,
+ *                  environment and framework versions; empty for the JVM's own trainers
  */
 public record Provenance(String joulebenchVersion, String gitCommit, String gitNote, Map<String, String> jvm,
                          Host host, Map<String, String> backend, DatasetFacts dataset,
-                         Map<String, String> scheduler) {
+                         Map<String, String> scheduler, Map<String, String> workload) {
+    public Provenance {
+        workload = workload == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(workload));
+    }
+
+    public Provenance withWorkload(Map<String, String> facts) {
+        return new Provenance(joulebenchVersion, gitCommit, gitNote, jvm, host, backend, dataset, scheduler,
+                facts);
+    }
 
     /** The machine, as stored (mapped from the energy module's host facts). Null fields were not readable. */
     public record Host(String hostname, String cpuModel, int cpuPackages, int physicalCores, int logicalCores,

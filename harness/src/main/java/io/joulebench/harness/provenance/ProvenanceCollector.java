@@ -23,15 +23,23 @@ public final class ProvenanceCollector {
         this.checkout = checkout == null ? Path.of("").toAbsolutePath() : checkout;
     }
 
-    public synchronized Provenance collect(Dataset dataset) {
+    /**
+     * Collects the machine's facts now. Asking the backend for its facts loads ND4J's and oneDNN's native libraries:
+     * done before a trial's training window opens, that one-off cost stays out of its time and energy.
+     */
+    public synchronized void prepare() {
         if (machine == null) {
             machine = collectMachine();
         }
+    }
+
+    public synchronized Provenance collect(Dataset dataset) {
+        prepare();
         Provenance.DatasetFacts facts = new Provenance.DatasetFacts(dataset.info().id(), dataset.source(),
                 dataset.splitSeed(), dataset.train().size(), dataset.validation().size(), dataset.test().size(),
                 dataset.fileSha256());
         return new Provenance(machine.joulebenchVersion(), machine.gitCommit(), machine.gitNote(), machine.jvm(),
-                machine.host(), machine.backend(), facts, machine.scheduler());
+                machine.host(), machine.backend(), facts, machine.scheduler(), Map.of());
     }
 
     private Provenance collectMachine() {
@@ -44,7 +52,7 @@ public final class ProvenanceCollector {
         String version = ProvenanceCollector.class.getPackage().getImplementationVersion();
         String[] git = git();
         return new Provenance(version == null ? "development" : version, git[0], git[1], jvm, host(HostFacts.collect()),
-                Backend.facts(), null, scheduler(System.getenv()));
+                Backend.facts(), null, scheduler(System.getenv()), Map.of());
     }
 
     static Provenance.Host host(HostFacts h) {

@@ -85,7 +85,7 @@ final class LegacyTrialReader {
         Provenance.DatasetFacts dataset = p.hasNonNull("dataset")
                 ? json.treeToValue(p.get("dataset"), Provenance.DatasetFacts.class) : null;
         return new Provenance(p.path("joulebenchVersion").asText(null), p.path("gitCommit").asText(null),
-                p.path("gitNote").asText(null), jvm, host, backend, dataset, Map.of());
+                p.path("gitNote").asText(null), jvm, host, backend, dataset, Map.of(), Map.of());
     }
 
     private static Double number(JsonNode n, String field) {

@@ -88,14 +88,13 @@ public final class SuiteRunner {
                 records.add(previous);
                 continue;
             }
-            Double cooldown = first ? null : coolDown(observer);
-            String cooldownHow = lastCooldownNote;
+            Cooled cooled = first ? Cooled.NONE : coolDown(observer);
             Double idleAge = refreshIdle(observer);
             TrainingListener progress = observer.starting(t, i + 1, plan.size());
             TrialRecord record = executor.execute(trialPlan, progress);
             Execution e = record.execution() == null ? Execution.inProcess() : record.execution();
             record = record.withSuite(suiteName == null ? null : new SuiteRef(suiteName, suiteHash, t.arm().id(),
-                    t.arm().baseline(), t.block()), t.warmup(), e.inSuite(cooldown, cooldownHow, idleAge, i + 1));
+                    t.arm().baseline(), t.block()), t.warmup(), e.inSuite(cooled.seconds(), cooled.how(), idleAge, i + 1));
             store.append(record);
             observer.finished(t, record);
             remember(t, record, ownConvergence);
@@ -124,24 +123,27 @@ public final class SuiteRunner {
         return arm + "|" + s.seed() + "|" + s.repetition();
     }
 
-    private String lastCooldownNote;
+    /** A cool-down as waited: seconds (null when none is set) and how it ended. */
+    private record Cooled(Double seconds, String how) {
+        static final Cooled NONE = new Cooled(null, null);
+    }
 
-    /** Waits as the suite says; returns the seconds waited (null when no cool-down is set). */
-    private Double coolDown(Observer observer) throws InterruptedException {
-        lastCooldownNote = null;
+    /** Waits as the suite says. */
+    private Cooled coolDown(Observer observer) throws InterruptedException {
         Suite.Cooldown c = settings.cooldown();
         if (c.none()) {
-            return null;
+            return Cooled.NONE;
         }
         long start = System.nanoTime();
+        String how = null;
         if (!c.fixed().isZero()) {
             Thread.sleep(c.fixed().toMillis());
-            lastCooldownNote = "fixed";
+            how = "fixed";
         }
         if (c.untilIdle()) {
-            lastCooldownNote = untilIdle(c, observer);
+            how = untilIdle(c, observer);
         }
-        return (System.nanoTime() - start) / 1e9;
+        return new Cooled((System.nanoTime() - start) / 1e9, how);
     }
 
     private String untilIdle(Suite.Cooldown c, Observer observer) throws InterruptedException {

@@ -16,6 +16,22 @@ import io.joulebench.energy.meter.PowerTrace;
  */
 public record CarbonSettings(GridIntensity grid, IntensitySeries series, double pue) {
 
+    /**
+     * Why a recorded trial's carbon does not follow these settings, or null when it does. Carbon is computed once,
+     * when a trial is metered: a resumed trial keeps the region, PUE and series it ran with.
+     */
+    public String differsFrom(io.joulebench.harness.result.EnergyRecord.CarbonRecord recorded) {
+        if (recorded == null) {
+            return null;
+        }
+        String region = series != null ? series.name() : grid.alpha3();
+        boolean same = Math.abs(recorded.pue() - pue) < 1e-12 && (region.equals(recorded.region())
+                || grid.alpha2().equals(recorded.region()));
+        return same ? null : "its CO2e was computed for region " + recorded.region() + " at PUE " + recorded.pue()
+                + ", not for " + region + " at PUE " + pue + " as asked now (carbon is computed when a trial is"
+                + " metered; run it again in a new --out folder for the new settings)";
+    }
+
     /** The estimate for a metered window, or null when the window has no energy figure at all. */
     public CarbonEstimate estimate(EnergyReport report, PowerTrace trace) throws CarbonException {
         if (report.totalJoules() == null) {

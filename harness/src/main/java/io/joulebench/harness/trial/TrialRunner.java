@@ -79,6 +79,7 @@ public final class TrialRunner {
                 observer.onTestStart();
             }
         };
+        provenance.prepare(); // native libraries load here, outside the training window
         MemoryWatcher memory = MemoryWatcher.start(Duration.ofMillis(100));
         TrainingResult result = null;
         String error = null;
@@ -104,7 +105,13 @@ public final class TrialRunner {
                 result != null ? TrialRecord.COMPLETED : TrialRecord.FAILED, error, false, spec, null, epochRecords,
                 outcome, Metrics.of(outcome, trainingSeconds, testSeconds, epochRecords, energy,
                         metering == null ? "not metered (--no-energy)" : "the meter gave no figure", mem),
-                energy, mem, Execution.inProcess(), trace(window, spec.key()), provenance.collect(dataset));
+                energy, mem, Execution.inProcess(), trace(window, spec.key()), provenanceOf(dataset, result));
+    }
+
+    /** The machine's and dataset's facts, with what the trainer reported about itself (external trainers). */
+    private io.joulebench.harness.provenance.Provenance provenanceOf(Dataset dataset, TrainingResult result) {
+        io.joulebench.harness.provenance.Provenance p = provenance.collect(dataset);
+        return result == null || result.facts().isEmpty() ? p : p.withWorkload(result.facts());
     }
 
     /** Writes the window's power trace as a sidecar; a trace that cannot be written costs the trace, not the trial. */

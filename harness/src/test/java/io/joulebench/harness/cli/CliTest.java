@@ -138,6 +138,35 @@ class CliTest {
         assertTrue(r.at("/energy/problems").isNull(), r.at("/energy/problems").toString());
     }
 
+    /** An external command as a trial: metered, its epochs and result in the same record as a native trial. */
+    @Test
+    void anExternalTrainerIsATrialLikeAnyOther(@TempDir Path dir) throws Exception {
+        Path python = Path.of("/usr/bin/python3");
+        assumeTrue(Files.isExecutable(python), "no /usr/bin/python3 for the example trainer");
+        String command = python + " " + Path.of("../benchmarks/external/minimal_trainer.py").toAbsolutePath()
+                + " --seed {seed} --epochs {epochs}";
+        assertEquals(0, JouleBenchCommand.execute("run", "-t", "external", "-P", "command=" + command, "-P",
+                "epochs=2", "--idle", "0", "--out", dir.toString()), stderr());
+        JsonNode r = ResultsStore.json().readTree(Files.readAllLines(dir.resolve(ResultsStore.FILE_NAME)).get(0));
+        assertEquals("completed", r.get("status").asText(), r.toString());
+        assertEquals(2, r.get("epochs").size());
+        assertTrue(r.at("/provenance/workload/command").asText().endsWith("--seed 1 --epochs 2"), r.toString());
+        assertTrue(r.at("/provenance/workload/reported.python").asText().startsWith("3."), r.toString());
+        assertTrue(r.at("/energy/totals/joules").asDouble() > 0, "metered like any trial");
+    }
+
+    /** Finding 10: a resume under other carbon settings showed the old CO2e without a word. */
+    @Test
+    void resumingUnderOtherCarbonSettingsSaysWhichTheRecordsUsed(@TempDir Path dir) throws Exception {
+        assertEquals(0, JouleBenchCommand.execute("run", "-t", "bp-mlp", "-P", "hidden=8", "--epochs", "1", "--idle",
+                "0", "--region", "POL", "--out", dir.toString()), stderr());
+        out.reset();
+        assertEquals(0, JouleBenchCommand.execute("run", "-t", "bp-mlp", "-P", "hidden=8", "--epochs", "1", "--idle",
+                "0", "--region", "FRA", "--pue", "1.2", "--out", dir.toString()), stderr());
+        assertTrue(stdout().contains("note: its CO2e was computed for region POL at PUE 1.0, not for FRA at PUE 1.2"),
+                stdout());
+    }
+
     @Test
     void splitSeedTrialDrawsEachTrialsSplitFromItsSeed(@TempDir Path dir) throws Exception {
         assertEquals(0, JouleBenchCommand.execute("run", "-t", "mf", "-P", "hidden=8", "--epochs", "1", "--seed", "3,4",

@@ -65,7 +65,7 @@ class ResultModelTest {
         Provenance prov = new Provenance("0.1.0", "0123456789012345678901234567890123456789", "clean",
                 Map.of("java.version", "17"), new Provenance.Host("host", "CPU", 1, 2, 2, null, null, "Linux",
                 24L << 30), Map.of("blas.vendor", "OPENBLAS"), new Provenance.DatasetFacts("fashion-mnist", "/d",
-                42L, 54000, 6000, 10000, Map.of("train.gz", "ab")), Map.of());
+                42L, 54000, 6000, 10000, Map.of("train.gz", "ab")), Map.of(), Map.of());
         return new TrialRecord(TrialRecord.SCHEMA, spec.key(), "trial-1", "2026-01-01T00:00:10Z",
                 TrialRecord.COMPLETED, null, false, spec, new SuiteRef("s", "h", "bp", null, 1), epochs, outcome,
                 Metrics.of(outcome, 10.0, 1.0, epochs, energy, "unused", memory), energy, memory,

@@ -27,10 +27,14 @@ class SuiteRunnerTest {
     private final TrainerRegistry registry = new TrainerRegistry(List.of(fake));
 
     private List<TrialRecord> run(Path dir, List<PlannedTrial> plan, List<String> events) throws Exception {
+        return run(dir, plan, events, Suite.Cooldown.NONE);
+    }
+
+    private List<TrialRecord> run(Path dir, List<PlannedTrial> plan, List<String> events, Suite.Cooldown cooldown)
+            throws Exception {
         SuiteRunner runner = new SuiteRunner(new ResultsStore(dir), new InProcessExecutor(
                 new TrialRunner(new ProvenanceCollector(dir), null), (id, split) -> FakeTrainer.tinyDataset()), null,
-                registry, new SuiteRunner.Settings(Duration.ZERO, Duration.ofMinutes(10), Suite.Cooldown.NONE),
-                "s", "hash");
+                registry, new SuiteRunner.Settings(Duration.ZERO, Duration.ofMinutes(10), cooldown), "s", "hash");
         return runner.run(plan, new SuiteRunner.Observer() {
             @Override
             public void skipped(PlannedTrial t, TrialRecord previous) {
@@ -146,6 +150,16 @@ class SuiteRunnerTest {
         events.clear();
         run(dir, plan, events);
         assertEquals(List.of("skip bp 1", "skip x 1", "skip x 1"), events, "matched-passes trials resume too");
+    }
+
+    @Test
+    void aFixedCoolDownIsWaitedBetweenTrialsAndRecorded(@TempDir Path dir) throws Exception {
+        Suite.Cooldown fixed = new Suite.Cooldown(Duration.ofMillis(60), false, 0.05, Duration.ofSeconds(1));
+        List<TrialRecord> r = run(dir, plan("a", null, Map.of(), TrialSpec.OWN_CONVERGENCE, 1L, 2L),
+                new ArrayList<>(), fixed);
+        assertNull(r.get(0).execution().cooldownSeconds(), "nothing to cool down from before the first trial");
+        assertTrue(r.get(1).execution().cooldownSeconds() >= 0.06, r.get(1).execution().toString());
+        assertEquals("fixed", r.get(1).execution().cooldownNote());
     }
 
     @Test
