@@ -90,7 +90,7 @@ final class ReportFixtures {
         Provenance prov = new Provenance("0.1.0", "0123456789abcdef0123456789abcdef01234567", "clean",
                 Map.of("java.version", "17.0.15"), new Provenance.Host("host", "Test CPU", 1, 2, 2, null, null,
                 "Linux", 24L << 30), Map.of("blas.vendor", "OPENBLAS"), new Provenance.DatasetFacts("fashion-mnist",
-                "/d", 42L, 54000, 6000, 10000, Map.of("train.gz", "ab12")), Map.of());
+                "/d", 42L, 54000, 6000, 10000, Map.of("train.gz", "ab12")), Map.of(), Map.of());
         return new TrialRecord(TrialRecord.SCHEMA, spec.key(), arm + "-" + seed + "-" + status, "2026-01-01T00:00:10Z",
                 status, ok ? null : "OutOfMemoryError: <boom> & \"quoted\"", warmup, spec,
                 new SuiteRef("fmnist", "h", arm, baseline, (int) seed), epochs, outcome,
