@@ -2,6 +2,7 @@ package io.joulebench.harness.cli;
 
 import io.joulebench.algorithms.TrainerRegistry;
 import io.joulebench.energy.EnergyException;
+import io.joulebench.harness.report.ReportMapper;
 import io.joulebench.harness.result.TrialRecord;
 import io.joulebench.harness.results.OutputFolder;
 import io.joulebench.harness.results.ResultsStore;
@@ -54,7 +55,7 @@ final class DemoCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws EnergyException, InterruptedException {
+    public Integer call() throws EnergyException, InterruptedException, IOException {
         Path dir = out != null ? out : Path.of("results",
                 "demo-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         TrainerRegistry registry = TrainerRegistry.load();
@@ -72,6 +73,9 @@ final class DemoCommand implements Callable<Integer> {
                     null, folder, lock.originalArgs(), registry);
             System.out.println();
             System.out.print(StatsSummary.render(new ResultsStore(folder.path()).readAll(), suite));
+            Path index = ReportMapper.write(List.of(folder.path()), ReportMapper.Options.defaults("JouleBench demo: "
+                    + suite.description()), folder.path().resolve("report"));
+            System.out.println("report: " + index.toAbsolutePath());
         }
         return records.stream().allMatch(TrialRecord::completed) ? CliErrors.OK : CliErrors.FAILED;
     }

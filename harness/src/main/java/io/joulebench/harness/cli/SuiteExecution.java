@@ -48,8 +48,10 @@ final class SuiteExecution {
                     ? new ForkedExecutor(TrialLauncher.javaCommand(), workerArgs(meteringArgs),
                             store.file().toAbsolutePath().getParent().resolve(".trials"),
                             dataDir == null ? null : dataDir.toString(), metering != null,
-                            () -> metering == null ? null : metering.idle(), out, System.err, inFlight)
-                    : new InProcessExecutor(new TrialRunner(new ProvenanceCollector(RunOptions.checkout()), metering),
+                            () -> metering == null ? null : metering.idle(), out, System.err, inFlight,
+                            store.file().toAbsolutePath().getParent())
+                    : new InProcessExecutor(new TrialRunner(new ProvenanceCollector(RunOptions.checkout()), metering,
+                            store.file().toAbsolutePath().getParent()),
                             RunOptions.loader(dataDir));
             out.println("trials: " + plan.size() + (fork ? ", each in its own JVM" : ", in this JVM (--no-fork)"));
             List<TrialRecord> records = new SuiteRunner(store, executor, metering, registry, settings, name, hash)

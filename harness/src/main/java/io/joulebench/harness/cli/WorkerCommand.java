@@ -70,7 +70,8 @@ public final class WorkerCommand implements Callable<Integer> {
             writeQuietly(inFlight.interrupted("interrupted by SIG" + signal));
             return true;
         })) {
-            TrialRecord record = new TrialRunner(new ProvenanceCollector(RunOptions.checkout()), metering)
+            TrialRecord record = new TrialRunner(new ProvenanceCollector(RunOptions.checkout()), metering,
+                    req.resultsDir() == null ? null : Path.of(req.resultsDir()))
                     .run(plan.provider(), spec, plan.config(), dataset, SuiteExecution.tracking(
                             new ProgressPrinter(System.out, spec.trainer() + " seed " + spec.seed()), inFlight));
             inFlight.end();

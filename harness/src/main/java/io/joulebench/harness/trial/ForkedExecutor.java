@@ -40,6 +40,7 @@ public final class ForkedExecutor implements TrialExecutor {
     private final PrintStream out;
     private final PrintStream err;
     private final InFlightTrial inFlight;
+    private final Path resultsDir;
     /** Set when a signal to this process stops the child: the signal handler then owns the trial's record. */
     private volatile boolean stopping;
 
@@ -51,6 +52,14 @@ public final class ForkedExecutor implements TrialExecutor {
     public ForkedExecutor(List<String> javaCommand, List<String> workerArgs, Path workDir, String dataDir,
                           boolean meter, Supplier<IdleBaseline> idle, PrintStream out, PrintStream err,
                           InFlightTrial inFlight) {
+        this(javaCommand, workerArgs, workDir, dataDir, meter, idle, out, err, inFlight, null);
+    }
+
+    /** @param resultsDir the folder of results.jsonl: the child writes each trial's power trace beside it */
+    public ForkedExecutor(List<String> javaCommand, List<String> workerArgs, Path workDir, String dataDir,
+                          boolean meter, Supplier<IdleBaseline> idle, PrintStream out, PrintStream err,
+                          InFlightTrial inFlight, Path resultsDir) {
+        this.resultsDir = resultsDir;
         this.out = out;
         this.inFlight = inFlight;
         this.javaCommand = List.copyOf(javaCommand);
@@ -80,7 +89,8 @@ public final class ForkedExecutor implements TrialExecutor {
         try {
             Files.createDirectories(workDir);
             Files.writeString(request, ResultCodec.json().writeValueAsString(
-                    new TrialRequest(plan.spec(), dataDir, meter, idle.get())), StandardCharsets.UTF_8);
+                    new TrialRequest(plan.spec(), dataDir, meter, idle.get(),
+                            resultsDir == null ? null : resultsDir.toAbsolutePath().toString())), StandardCharsets.UTF_8);
             List<String> command = new ArrayList<>(javaCommand);
             command.addAll(workerArgs);
             command.addAll(List.of("--request", request.toString(), "--response", response.toString()));

@@ -10,6 +10,7 @@ import io.joulebench.energy.meter.EnergyMeter;
 import io.joulebench.energy.meter.EnergyReport;
 import io.joulebench.energy.meter.IdleBaseline;
 import io.joulebench.energy.meter.MeteringSession;
+import io.joulebench.energy.meter.PowerTrace;
 import io.joulebench.energy.meter.ProviderStatus;
 import io.joulebench.energy.meter.SensorInfo;
 import io.joulebench.energy.nvml.GpuFacts;
@@ -196,6 +197,11 @@ public final class TrialMetering implements AutoCloseable {
 
         public void mark(String phase) {
             session.mark(phase);
+        }
+
+        /** The session's per-domain power trace; available after {@link #stop()}. */
+        public PowerTrace trace() {
+            return session.trace();
         }
 
         /** Stops the window; a carbon or GPU-facts failure is recorded, never thrown, so the energy survives. */

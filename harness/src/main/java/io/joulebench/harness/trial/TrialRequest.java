@@ -9,6 +9,7 @@ import io.joulebench.energy.meter.IdleBaseline;
  * @param dataDir the explicit {@code --data-dir}, or null
  * @param meter   false with {@code --no-energy}
  * @param idle    the parent's current idle baseline, or null
+ * @param resultsDir the folder of results.jsonl, where the child writes the power-trace sidecar; null for none
  */
-public record TrialRequest(TrialSpec spec, String dataDir, boolean meter, IdleBaseline idle) {
+public record TrialRequest(TrialSpec spec, String dataDir, boolean meter, IdleBaseline idle, String resultsDir) {
 }

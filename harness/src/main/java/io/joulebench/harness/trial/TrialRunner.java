@@ -19,6 +19,7 @@ import io.joulebench.harness.result.MemoryRecord;
 import io.joulebench.harness.result.Metrics;
 import io.joulebench.harness.result.TrialOutcome;
 import io.joulebench.harness.result.TrialRecord;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,11 +33,21 @@ import java.util.UUID;
 public final class TrialRunner {
     private final ProvenanceCollector provenance;
     private final TrialMetering metering;
+    private final Path resultsFolder;
 
     /** @param metering the energy meter for every trial, or null to run without energy measurement */
     public TrialRunner(ProvenanceCollector provenance, TrialMetering metering) {
+        this(provenance, metering, null);
+    }
+
+    /**
+     * @param resultsFolder where results.jsonl lives: each metered trial's power trace is written beside it
+     *                      ({@link TraceSidecar}) and named in the record; null keeps no trace
+     */
+    public TrialRunner(ProvenanceCollector provenance, TrialMetering metering, Path resultsFolder) {
         this.provenance = provenance;
         this.metering = metering;
+        this.resultsFolder = resultsFolder;
     }
 
     /**
@@ -94,13 +105,26 @@ public final class TrialRunner {
                 result != null ? TrialRecord.COMPLETED : TrialRecord.FAILED, error, false, spec, null, epochRecords,
                 outcome, Metrics.of(outcome, trainingSeconds, testSeconds, epochRecords, energy,
                         metering == null ? "not metered (--no-energy)" : "the meter gave no figure", mem),
-                energy, mem, Execution.inProcess(), null, provenanceOf(dataset, result));
+                energy, mem, Execution.inProcess(), trace(window, spec.key()), provenanceOf(dataset, result));
     }
 
     /** The machine's and dataset's facts, with what the trainer reported about itself (external trainers). */
     private io.joulebench.harness.provenance.Provenance provenanceOf(Dataset dataset, TrainingResult result) {
         io.joulebench.harness.provenance.Provenance p = provenance.collect(dataset);
         return result == null || result.facts().isEmpty() ? p : p.withWorkload(result.facts());
+    }
+
+    /** Writes the window's power trace as a sidecar; a trace that cannot be written costs the trace, not the trial. */
+    private String trace(Window window, String key) {
+        if (resultsFolder == null || window.session == null || window.energy == null) {
+            return null;
+        }
+        try {
+            return TraceSidecar.write(window.session.trace(), resultsFolder, key);
+        } catch (RuntimeException e) {
+            System.err.println("joulebench: the power trace of trial " + key + " was not kept: " + e.getMessage());
+            return null;
+        }
     }
 
     /** Each epoch's gross joules from its phase of the training window. */
