@@ -3,24 +3,18 @@ package io.joulebench.harness.cli;
 import io.joulebench.algorithms.TrainerRegistry;
 import io.joulebench.energy.EnergyException;
 import io.joulebench.harness.report.ReportMapper;
-import io.joulebench.harness.result.TrialRecord;
-import io.joulebench.harness.results.OutputFolder;
-import io.joulebench.harness.results.ResultsStore;
 import io.joulebench.harness.suite.PlannedTrial;
 import io.joulebench.harness.suite.Shard;
 import io.joulebench.harness.suite.Suite;
 import io.joulebench.harness.suite.SuiteLoader;
 import io.joulebench.harness.suite.SuitePlanner;
-import io.joulebench.harness.suite.SuiteRunner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -60,24 +54,15 @@ final class DemoCommand implements Callable<Integer> {
                 "demo-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         TrainerRegistry registry = TrainerRegistry.load();
         Suite suite = SuiteLoader.parse(Path.of("suites/demo.yaml"), demoSuite(), registry);
-        List<PlannedTrial> plan = SuitePlanner.plan(suite, seeds == null ? null : SuiteCommand.parseSeeds("--seeds", seeds),
-                Shard.ALL, registry);
+        List<Long> seedList = seeds == null ? null : SuiteCommand.parseSeeds("--seeds", seeds);
+        List<PlannedTrial> plan = SuitePlanner.plan(suite, seedList, Shard.ALL, registry);
         System.out.println("JouleBench demo: " + suite.description());
-        Map<String, String> fileEnergy = new LinkedHashMap<>(suite.energy());
-        fileEnergy.putIfAbsent("idle", suite.idle().toMillis() + "ms");
-        MeteringArgs metering = MeteringArgs.merge(spec.commandLine().getParseResult(), fileEnergy);
-        List<TrialRecord> records;
-        try (OutputFolder folder = lock.open(dir)) {
-            records = SuiteExecution.run(plan, suite.name(), suite.hash(), metering,
-                    new SuiteRunner.Settings(metering.options().idle, suite.idleMaxAge(), suite.cooldown()), !noFork,
-                    null, folder, lock.originalArgs(), registry);
-            System.out.println();
-            System.out.print(StatsSummary.render(new ResultsStore(folder.path()).readAll(), suite));
-            Path index = ReportMapper.write(List.of(folder.path()), ReportMapper.Options.defaults("JouleBench demo: "
-                    + suite.description()), folder.path().resolve("report"));
-            System.out.println("report: " + index.toAbsolutePath());
-        }
-        return records.stream().allMatch(TrialRecord::completed) ? CliErrors.OK : CliErrors.FAILED;
+        return SuiteExecution.runSuite(suite, plan, spec.commandLine().getParseResult(), !noFork, null, dir, lock,
+                registry, folder -> {
+                    Path index = ReportMapper.write(List.of(folder), ReportMapper.Options.defaults(
+                            "JouleBench demo: " + suite.description()), folder.resolve("report"));
+                    System.out.println("report: " + index.toAbsolutePath());
+                });
     }
 
     private static byte[] demoSuite() {

@@ -5,8 +5,6 @@ import io.joulebench.algorithms.data.DataLocator;
 import io.joulebench.algorithms.data.DatasetException;
 import io.joulebench.algorithms.data.Datasets;
 import io.joulebench.energy.EnergyException;
-import io.joulebench.harness.result.TrialRecord;
-import io.joulebench.harness.results.OutputFolder;
 import io.joulebench.harness.results.ResultsStore;
 import io.joulebench.harness.suite.PlannedTrial;
 import io.joulebench.harness.suite.Seeds;
@@ -14,7 +12,6 @@ import io.joulebench.harness.suite.Shard;
 import io.joulebench.harness.suite.Suite;
 import io.joulebench.harness.suite.SuiteLoader;
 import io.joulebench.harness.suite.SuitePlanner;
-import io.joulebench.harness.suite.SuiteRunner;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +65,7 @@ final class SuiteCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws EnergyException, InterruptedException {
+    public Integer call() throws EnergyException, InterruptedException, java.io.IOException {
         TrainerRegistry registry = TrainerRegistry.load();
         Suite suite = SuiteLoader.load(file, registry);
         if (arms != null) {
@@ -90,21 +87,11 @@ final class SuiteCommand implements Callable<Integer> {
             System.out.print(PlanPrinter.render(suite, plan, part, store));
             return CliErrors.OK;
         }
-        Map<String, String> fileEnergy = new LinkedHashMap<>(suite.energy());
-        fileEnergy.putIfAbsent("idle", suite.idle().toMillis() + "ms");
-        MeteringArgs metering = MeteringArgs.merge(spec.commandLine().getParseResult(), fileEnergy);
         System.out.println("JouleBench suite '" + suite.name() + "' (" + file + "): " + suite.arms().size()
                 + " arms, " + (seedList == null ? suite.seeds() : seedList).size() + " seeds, protocols "
                 + String.join(", ", suite.protocols()) + (part.equals(Shard.ALL) ? "" : ", shard " + part));
-        List<TrialRecord> records;
-        try (OutputFolder folder = lock.open(dir)) {
-            records = SuiteExecution.run(plan, suite.name(), suite.hash(), metering,
-                    new SuiteRunner.Settings(metering.options().idle, suite.idleMaxAge(), suite.cooldown()), !noFork,
-                    dataDir, folder, lock.originalArgs(), registry);
-            System.out.println();
-            System.out.print(StatsSummary.render(store.readAll(), suite));
-        }
-        return records.stream().allMatch(TrialRecord::completed) ? CliErrors.OK : CliErrors.FAILED;
+        return SuiteExecution.runSuite(suite, plan, spec.commandLine().getParseResult(), !noFork, dataDir, dir, lock,
+                registry, folder -> { });
     }
 
     static List<Long> parseSeeds(String option, String text) {

@@ -10,6 +10,7 @@ import io.joulebench.harness.result.TrialRecord;
 import io.joulebench.harness.results.OutputFolder;
 import io.joulebench.harness.results.ResultsStore;
 import io.joulebench.harness.suite.PlannedTrial;
+import io.joulebench.harness.suite.Suite;
 import io.joulebench.harness.suite.SuiteRunner;
 import io.joulebench.harness.trial.ForkedExecutor;
 import io.joulebench.harness.trial.InFlightTrial;
@@ -22,11 +23,43 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine;
 
 /** Runs a plan with console progress and the summary table: what {@code run}, {@code demo} and {@code suite} share. */
 final class SuiteExecution {
     private SuiteExecution() {
+    }
+
+    /** What a command does with the results folder once a suite has run (the demo writes its report). */
+    interface AfterRun {
+        void accept(Path folder) throws java.io.IOException;
+    }
+
+    /**
+     * Runs a suite's plan into its locked folder, with the energy options of the command line over the file's,
+     * then prints the statistics: what {@code suite} and {@code demo} share.
+     *
+     * @return the exit code: ok when every trial completed
+     */
+    static int runSuite(Suite suite, List<PlannedTrial> plan, CommandLine.ParseResult cli, boolean fork, Path dataDir,
+                        Path dir, LockOptions lock, TrainerRegistry registry, AfterRun after)
+            throws EnergyException, InterruptedException, java.io.IOException {
+        Map<String, String> fileEnergy = new LinkedHashMap<>(suite.energy());
+        fileEnergy.putIfAbsent("idle", suite.idle().toMillis() + "ms");
+        MeteringArgs metering = MeteringArgs.merge(cli, fileEnergy);
+        List<TrialRecord> records;
+        try (OutputFolder folder = lock.open(dir)) {
+            records = run(plan, suite.name(), suite.hash(), metering, new SuiteRunner.Settings(
+                    metering.options().idle, suite.idleMaxAge(), suite.cooldown()), fork, dataDir, folder,
+                    lock.originalArgs(), registry);
+            System.out.println();
+            System.out.print(StatsSummary.render(new ResultsStore(folder.path()).readAll(), suite));
+            after.accept(folder.path());
+        }
+        return records.stream().allMatch(TrialRecord::completed) ? CliErrors.OK : CliErrors.FAILED;
     }
 
     /**
