@@ -74,6 +74,7 @@ class Events:
         self.stream = open(path, "a", encoding="utf-8") if path else sys.stdout
 
     def emit(self, **event):
+        event = {k: v for k, v in event.items() if v is not None}  # a missing value is left out
         self.stream.write(json.dumps(event) + "\n")
         self.stream.flush()
 
