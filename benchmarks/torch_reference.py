@@ -294,13 +294,19 @@ def main():
         p.error("--epochs and --patience must be >= 1")
     if args.device == "auto":
         args.device = "cuda" if torch.cuda.is_available() else "cpu"
+        if args.device == "cpu":
+            print(f"torch_reference: no CUDA device for torch {torch.__version__} (built with CUDA: "
+                  f"{torch.backends.cuda.is_built()}); training on the CPU", file=sys.stderr)
+    elif args.device == "cuda" and not torch.cuda.is_available():
+        p.error(f"--device cuda: torch {torch.__version__} sees no CUDA device (built with CUDA: "
+                f"{torch.backends.cuda.is_built()}; Debian's python3-torch is CPU-only)")
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
     gen = torch.Generator().manual_seed(args.seed)
     ev = Events(os.environ.get("JOULEBENCH_EVENTS"))
     cuda = args.device.startswith("cuda")
     ev.emit(event="start", framework="pytorch", torch=torch.__version__, python=platform.python_version(),
-            cuda=torch.version.cuda if cuda else None,
+            cuda=torch.version.cuda if cuda else None, cuda_built=torch.backends.cuda.is_built(),
             device=torch.cuda.get_device_name() if cuda else f"cpu ({platform.processor() or platform.machine()})",
             threads=torch.get_num_threads(), omp_num_threads=os.environ.get("OMP_NUM_THREADS"),
             algorithm=args.algorithm, schedule="sequential" if args.algorithm == "mf" else None,
