@@ -4,7 +4,6 @@ import io.joulebench.harness.Defaults;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.joulebench.algorithms.InvalidConfigurationException;
 import io.joulebench.algorithms.TrainerRegistry;
-import io.joulebench.harness.cli.DurationConverter;
 import io.joulebench.harness.trial.TrialPlan;
 import io.joulebench.harness.trial.TrialSpec;
 import java.io.IOException;
@@ -25,7 +24,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import picocli.CommandLine;
 
 /**
  * Reads and validates a suite file. Every mistake is one {@link SuiteException} naming the file, the line, the
@@ -45,12 +43,12 @@ public final class SuiteLoader {
     private static final Pattern RANGE = Pattern.compile("(\\d+)\\s*\\.\\.\\s*(\\d+)");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
-    private final Path file;
     private final YamlTree tree;
+    private final SuiteValues v;
 
     private SuiteLoader(Path file, YamlTree tree) {
-        this.file = file;
         this.tree = tree;
+        this.v = new SuiteValues(file, tree);
     }
 
     /** Loads and validates against the trainers in {@code registry}. */
@@ -81,43 +79,43 @@ public final class SuiteLoader {
     private Suite suite(String hash, TrainerRegistry registry) {
         JsonNode root = tree.root;
         if (!root.isObject()) {
-            throw error("", "the file must be a mapping with name, seeds and arms");
+            throw v.error("", "the file must be a mapping with name, seeds and arms");
         }
-        keys(root, "", TOP);
-        String name = text(root, "name", null);
+        v.keys(root, "", TOP);
+        String name = v.text(root, "name", null);
         if (name == null || name.isBlank()) {
-            throw error("name", "'name' is missing: give the suite a name");
+            throw v.error("name", "'name' is missing: give the suite a name");
         }
-        String dataset = text(root, "dataset", null);
+        String dataset = v.text(root, "dataset", null);
         List<Long> seeds = seeds(root.get("seeds"), "seeds");
-        int repetitions = integer(root, "repetitions", 1, 1, 1000);
+        int repetitions = v.integer(root, "repetitions", 1, 1, 1000);
         List<String> protocols = protocols(root.get("protocols"));
-        int warmup = integer(root, "warmup", Defaults.WARMUP_TRIALS, 0, 100);
+        int warmup = v.integer(root, "warmup", Defaults.WARMUP_TRIALS, 0, 100);
         Suite.Cooldown cooldown = cooldown(root.get("cooldown"));
-        Duration idle = duration(root, "idle", Defaults.IDLE_DURATION);
-        Duration idleMaxAge = duration(root, "idle-max-age", Defaults.IDLE_MAX_AGE);
-        long shuffleSeed = integer(root, "shuffle-seed", 1, 0, Integer.MAX_VALUE);
-        Double noise = root.has("noise") ? percent(root.get("noise").asText(), "noise") : null;
-        Double target = root.has("target-accuracy") ? percent(root.get("target-accuracy").asText(),
+        Duration idle = v.duration(root, "idle", Defaults.IDLE_DURATION);
+        Duration idleMaxAge = v.duration(root, "idle-max-age", Defaults.IDLE_MAX_AGE);
+        long shuffleSeed = v.integer(root, "shuffle-seed", 1, 0, Integer.MAX_VALUE);
+        Double noise = root.has("noise") ? v.percent(root.get("noise").asText(), "noise") : null;
+        Double target = root.has("target-accuracy") ? v.percent(root.get("target-accuracy").asText(),
                 "target-accuracy") : null;
         Map<String, String> energy = energy(root.get("energy"));
         List<Suite.Arm> arms = arms(root.get("arms"), dataset, registry, seeds.get(0));
-        String split = text(root, "split-seed", Defaults.SPLIT_SEED);
+        String split = v.text(root, "split-seed", Defaults.SPLIT_SEED);
         Long splitSeed = null;
         if (!split.equals(Suite.SPLIT_PER_TRIAL)) {
             try {
                 splitSeed = Long.parseLong(split.trim());
             } catch (NumberFormatException e) {
-                throw error("split-seed", "split-seed '" + split + "' must be an integer or 'trial'");
+                throw v.error("split-seed", "split-seed '" + split + "' must be an integer or 'trial'");
             }
         }
-        return new Suite(name, text(root, "description", null), hash, seeds, repetitions, protocols, splitSeed,
+        return new Suite(name, v.text(root, "description", null), hash, seeds, repetitions, protocols, splitSeed,
                 warmup, cooldown, idle, idleMaxAge, shuffleSeed, noise, target, energy, arms);
     }
 
     private List<Suite.Arm> arms(JsonNode node, String dataset, TrainerRegistry registry, long firstSeed) {
         if (node == null || !node.isArray() || node.isEmpty()) {
-            throw error("arms", "'arms' must be a list of at least one arm (id, trainer, preset, ...)");
+            throw v.error("arms", "'arms' must be a list of at least one arm (id, trainer, preset, ...)");
         }
         List<Suite.Arm> arms = new ArrayList<>();
         Set<String> ids = new LinkedHashSet<>();
@@ -125,39 +123,39 @@ public final class SuiteLoader {
             String path = "arms[" + i + "]";
             JsonNode a = node.get(i);
             if (!a.isObject()) {
-                throw error(path, path + " must be a mapping with id and trainer");
+                throw v.error(path, path + " must be a mapping with id and trainer");
             }
-            keys(a, path, ARM);
-            String id = required(a, path, "id");
+            v.keys(a, path, ARM);
+            String id = v.required(a, path, "id");
             if (!ID.matcher(id).matches()) {
-                throw error(path + ".id", path + ".id '" + id + "' must be letters, digits, '.', '_' or '-'");
+                throw v.error(path + ".id", path + ".id '" + id + "' must be letters, digits, '.', '_' or '-'");
             }
             if (!ids.add(id)) {
-                throw error(path + ".id", "arm id '" + id + "' is used twice; arm ids must be unique");
+                throw v.error(path + ".id", "arm id '" + id + "' is used twice; arm ids must be unique");
             }
-            String trainer = required(a, path, "trainer");
+            String trainer = v.required(a, path, "trainer");
             if (!registry.all().stream().anyMatch(p -> p.id().equals(trainer))) {
-                throw error(path + ".trainer", path + ".trainer '" + trainer + "' is not a trainer (known: "
+                throw v.error(path + ".trainer", path + ".trainer '" + trainer + "' is not a trainer (known: "
                         + String.join(", ", registry.all().stream().map(p -> p.id()).toList()) + ")");
             }
-            String armDataset = text(a, "dataset", dataset);
+            String armDataset = v.text(a, "dataset", dataset);
             if (armDataset == null) {
-                throw error(path, "arm '" + id + "' has no dataset: set 'dataset' at the top or in the arm");
+                throw v.error(path, "arm '" + id + "' has no dataset: set 'dataset' at the top or in the arm");
             }
             Map<String, String> params = parameters(a.get("parameters"), path + ".parameters");
-            Suite.Arm arm = new Suite.Arm(id, trainer, text(a, "preset", null), armDataset, params,
-                    text(a, "baseline", null), tree.line(path));
+            Suite.Arm arm = new Suite.Arm(id, trainer, v.text(a, "preset", null), armDataset, params,
+                    v.text(a, "baseline", null), v.line(path));
             try {
                 TrialPlan.resolve(registry, trainer, armDataset, arm.preset(), params, firstSeed, 42);
             } catch (InvalidConfigurationException e) {
-                throw error(path, "arm '" + id + "': " + e.getMessage());
+                throw v.error(path, "arm '" + id + "': " + e.getMessage());
             }
             arms.add(arm);
         }
         for (int i = 0; i < arms.size(); i++) {
             Suite.Arm arm = arms.get(i);
             if (arm.baseline() != null && (!ids.contains(arm.baseline()) || arm.baseline().equals(arm.id()))) {
-                throw error("arms[" + i + "].baseline", "arms[" + i + "].baseline '" + arm.baseline()
+                throw v.error("arms[" + i + "].baseline", "arms[" + i + "].baseline '" + arm.baseline()
                         + "' is not another arm (arms: " + String.join(", ", ids) + ")");
             }
         }
@@ -170,31 +168,18 @@ public final class SuiteLoader {
             return out;
         }
         if (!node.isObject()) {
-            throw error(path, path + " must be a mapping of parameter: value");
+            throw v.error(path, path + " must be a mapping of parameter: value");
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            out.put(e.getKey(), scalarOrList(e.getValue(), path + "." + e.getKey()));
+            out.put(e.getKey(), v.scalarOrList(e.getValue(), path + "." + e.getKey()));
         }
         return out;
     }
 
-    /** A scalar as text; a list of scalars (e.g. hidden: [1000, 1000]) as comma-separated text. */
-    private String scalarOrList(JsonNode v, String path) {
-        if (v.isArray()) {
-            List<String> parts = new ArrayList<>();
-            v.forEach(x -> parts.add(scalarOrList(x, path)));
-            return String.join(",", parts);
-        }
-        if (!v.isValueNode() || v.isNull()) {
-            throw error(path, path + " must be a value (number, text, true/false) or a list of values");
-        }
-        return v.asText();
-    }
-
     private List<Long> seeds(JsonNode node, String path) {
         if (node == null) {
-            throw error(path, "'seeds' is missing: give a list such as [1, 2, 3] or a range such as 1..5");
+            throw v.error(path, "'seeds' is missing: give a list such as [1, 2, 3] or a range such as 1..5");
         }
         List<String> items = new ArrayList<>();
         if (node.isArray()) {
@@ -205,7 +190,7 @@ public final class SuiteLoader {
         try {
             return Seeds.parse(String.join(",", items));
         } catch (IllegalArgumentException e) {
-            throw error(path, "seeds: " + e.getMessage());
+            throw v.error(path, "seeds: " + e.getMessage());
         }
     }
 
@@ -217,7 +202,7 @@ public final class SuiteLoader {
         for (int i = 0; i < (node.isArray() ? node.size() : 1); i++) {
             String p = (node.isArray() ? node.get(i) : node).asText();
             if (!PROTOCOLS.contains(p)) {
-                throw error("protocols", "protocols: '" + p + "' is not one of " + String.join(", ",
+                throw v.error("protocols", "protocols: '" + p + "' is not one of " + String.join(", ",
                         List.of(TrialSpec.OWN_CONVERGENCE, TrialSpec.MATCHED_PASSES, Suite.TO_TARGET)));
             }
             if (!out.contains(p)) {
@@ -236,15 +221,15 @@ public final class SuiteLoader {
             return Suite.Cooldown.NONE;
         }
         if (node.isValueNode()) {
-            return new Suite.Cooldown(parseDuration(node.asText(), "cooldown"), false, Defaults.COOLDOWN_TOLERANCE,
+            return new Suite.Cooldown(v.parseDuration(node.asText(), "cooldown"), false, Defaults.COOLDOWN_TOLERANCE,
                     Defaults.COOLDOWN_TIMEOUT);
         }
-        keys(node, "cooldown", COOLDOWN);
-        Duration fixed = duration(node, "fixed", Duration.ZERO, "cooldown.fixed");
-        boolean untilIdle = bool(node, "until-idle", false, "cooldown.until-idle");
-        double tolerance = node.has("tolerance") ? percent(node.get("tolerance").asText(), "cooldown.tolerance")
+        v.keys(node, "cooldown", COOLDOWN);
+        Duration fixed = v.duration(node, "fixed", Duration.ZERO, "cooldown.fixed");
+        boolean untilIdle = v.bool(node, "until-idle", false, "cooldown.until-idle");
+        double tolerance = node.has("tolerance") ? v.percent(node.get("tolerance").asText(), "cooldown.tolerance")
                 : Defaults.COOLDOWN_TOLERANCE;
-        Duration timeout = duration(node, "timeout", Defaults.COOLDOWN_TIMEOUT, "cooldown.timeout");
+        Duration timeout = v.duration(node, "timeout", Defaults.COOLDOWN_TIMEOUT, "cooldown.timeout");
         return new Suite.Cooldown(fixed, untilIdle, tolerance, timeout);
     }
 
@@ -254,103 +239,12 @@ public final class SuiteLoader {
             return out;
         }
         if (!node.isObject()) {
-            throw error("energy", "'energy' must be a mapping of option: value (" + String.join(", ",
+            throw v.error("energy", "'energy' must be a mapping of option: value (" + String.join(", ",
                     ENERGY.stream().sorted().toList()) + ")");
         }
-        keys(node, "energy", ENERGY);
-        node.fields().forEachRemaining(e -> out.put(e.getKey(), scalarOrList(e.getValue(), "energy." + e.getKey())));
+        v.keys(node, "energy", ENERGY);
+        node.fields().forEachRemaining(e -> out.put(e.getKey(), v.scalarOrList(e.getValue(), "energy." + e.getKey())));
         return out;
-    }
-
-    private void keys(JsonNode node, String path, Set<String> allowed) {
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!allowed.contains(k)) {
-                String where = path.isEmpty() ? k : path + "." + k;
-                throw error(where, "unknown key '" + where + "' (allowed here: " + String.join(", ",
-                        allowed.stream().sorted().toList()) + ")");
-            }
-        }
-    }
-
-    private String required(JsonNode node, String path, String key) {
-        String v = text(node, key, null);
-        if (v == null || v.isBlank()) {
-            throw error(path, path + " has no '" + key + "'");
-        }
-        return v;
-    }
-
-    private static String text(JsonNode node, String key, String fallback) {
-        JsonNode v = node.get(key);
-        return v == null || v.isNull() ? fallback : v.asText();
-    }
-
-    private int integer(JsonNode node, String key, int fallback, int min, int max) {
-        String v = text(node, key, null);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(v.trim());
-            if (n < min || n > max) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw error(key, key + " '" + v + "' must be an integer in [" + min + ", " + max + "]");
-        }
-    }
-
-    private boolean bool(JsonNode node, String key, boolean fallback, String path) {
-        String v = text(node, key, null);
-        if (v == null) {
-            return fallback;
-        }
-        if (!v.equals("true") && !v.equals("false")) {
-            throw error(path, path + " '" + v + "' must be true or false");
-        }
-        return Boolean.parseBoolean(v);
-    }
-
-    private Duration duration(JsonNode node, String key, Duration fallback) {
-        return duration(node, key, fallback, key);
-    }
-
-    private Duration duration(JsonNode node, String key, Duration fallback, String path) {
-        String v = text(node, key, null);
-        return v == null ? fallback : parseDuration(v, path);
-    }
-
-    private Duration parseDuration(String v, String path) {
-        try {
-            Duration d = new DurationConverter().convert(v);
-            if (d.isNegative()) {
-                throw new CommandLine.TypeConversionException("negative");
-            }
-            return d;
-        } catch (CommandLine.TypeConversionException e) {
-            throw error(path, path + " '" + v + "' is not a duration: write e.g. 100ms, 5s or 2m");
-        }
-    }
-
-    /** {@code 1%}, {@code 0.01} or {@code 85 %} (a percentage) as a fraction. */
-    private double percent(String v, String path) {
-        String t = v.trim();
-        try {
-            double x = t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1).trim()) / 100
-                    : Double.parseDouble(t);
-            if (!(x >= 0 && x <= 1)) {
-                throw new NumberFormatException();
-            }
-            return x;
-        } catch (NumberFormatException e) {
-            throw error(path, path + " '" + v + "' must be a fraction in [0, 1] or a percentage such as 1%");
-        }
-    }
-
-    private SuiteException error(String path, String message) {
-        return new SuiteException(file + " line " + tree.line(path) + ": " + message);
     }
 
     private static String firstLine(String s) {
