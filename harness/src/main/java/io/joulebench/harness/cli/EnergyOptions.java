@@ -13,6 +13,7 @@ import io.joulebench.harness.trial.CarbonSettings;
 import io.joulebench.harness.trial.EnergyScope;
 import java.nio.file.Path;
 import java.time.Duration;
+import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -36,7 +37,7 @@ public final class EnergyOptions {
             description = "time-resolved carbon intensity (timestamp,g_per_kwh), integrated over the power trace")
     Path intensity;
 
-    @Option(names = "--scope", paramLabel = "machine|process", defaultValue = "machine",
+    @Option(names = "--scope", paramLabel = "machine|process", defaultValue = "machine", converter = ScopeConverter.class,
             description = "which figure the summary and carbon use: the machine's, or the ATTRIBUTED share of the "
                     + "process tree (the measured command; a trial's JVM and its children), whose CPU load the model "
                     + "then also uses (default: ${DEFAULT-VALUE})")
@@ -44,6 +45,19 @@ public final class EnergyOptions {
 
     @Mixin
     SensorLocationOptions locations;
+
+    /** Case-insensitive wherever the option is parsed (forked trials and suite files too). */
+    static final class ScopeConverter implements CommandLine.ITypeConverter<EnergyScope> {
+        @Override
+        public EnergyScope convert(String value) {
+            for (EnergyScope s : EnergyScope.values()) {
+                if (s.label().equalsIgnoreCase(value.trim())) {
+                    return s;
+                }
+            }
+            throw new CommandLine.TypeConversionException("expected machine or process, got '" + value + "'");
+        }
+    }
 
     /** The scope asked for. */
     EnergyScope scope() {

@@ -117,7 +117,6 @@ public final class MeasureCommand implements Callable<Integer> {
             CarbonEstimate carbon = carbonSettings.estimate(report, powerTrace,
                     session.attributedTrace().orElse(null), scope);
             printSummary(out, exit, report, carbon);
-            printAttributed(out, report, scope);
             if (signal.get() != null) {
                 out.printf(Locale.ROOT, "INTERRUPTED by %s: the figures cover the command until it stopped%n",
                         signal.get());
@@ -161,7 +160,7 @@ public final class MeasureCommand implements Callable<Integer> {
             }
         }
         if (!r.attributed().isEmpty()) {
-            out.printf(Locale.ROOT, "attributed to the %s: %s J%s%n", r.attributed().get(0).tree(),
+            out.printf(Locale.ROOT, "total ATTRIBUTED to the %s: %s J%s%n", r.attributed().get(0).tree(),
                     num(r.attributedTotalJoules(), "%.3f"), r.attributedNote() == null ? ""
                     : "  [" + r.attributedNote() + "]");
         }
@@ -189,6 +188,7 @@ public final class MeasureCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "total (gross) %s J, idle %s J, net %s J%s%n", num(r.totalJoules(), "%.3f"),
                 num(r.totalIdleJoules(), "%.3f"), num(r.totalNetJoules(), "%.3f"),
                 r.totalNote() == null ? "" : "  [" + r.totalNote() + "]");
+        printAttributed(out, r, energy.scope());
         if (carbon != null) {
             out.printf(Locale.ROOT, "carbon (scope %s): %.6f gCO2e = %.9f kWh x PUE %.2f x %s g/kWh (%s, %s%s)%n",
                     energy.scope().label(), carbon.gramsCO2e(), carbon.energyKwh(), carbon.pue(), num(carbon.gramsPerKwh(), "%.1f"),
