@@ -21,6 +21,14 @@ public sealed interface Sensor extends AutoCloseable permits EnergyCounter, Powe
     }
 
     /**
+     * True when the figure already describes a process tree, not the machine (the model run on the tree's own CPU
+     * load): attribution then takes it as it is instead of a share of it.
+     */
+    default boolean processScoped() {
+        return false;
+    }
+
+    /**
      * The device's power limit where it states one (NVML enforced limit, RAPL constraint max power); the meter
      * rejects readings above {@link Plausibility#ceilingWatts} of it. Empty when unknown.
      */

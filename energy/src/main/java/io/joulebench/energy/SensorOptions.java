@@ -19,9 +19,11 @@ import java.util.function.LongSupplier;
  *                      {@code environment ...}); null for the default. A provider whose explicit location fails is
  *                      an error, never a silent fallback (see {@code EnergyMeter#requireExplicitLocations}).
  * @param nvmlSetBy     who chose the NVML library, likewise
+ * @param loadTree      the process tree whose CPU time is the model's load ({@code --scope process}); null for the
+ *                      whole system's load
  */
 public record SensorOptions(Path powercapRoot, String nvmlLibrary, LongSupplier nanoClock, String powercapSetBy,
-                            String nvmlSetBy) {
+                            String nvmlSetBy, io.joulebench.energy.process.ProcessTree loadTree) {
 
     /** System property naming the powercap root. */
     public static final String POWERCAP_ROOT_PROPERTY = "joulebench.powercap.root";
@@ -40,6 +42,12 @@ public record SensorOptions(Path powercapRoot, String nvmlLibrary, LongSupplier 
         Objects.requireNonNull(powercapRoot, "powercapRoot");
         Objects.requireNonNull(nvmlLibrary, "nvmlLibrary");
         Objects.requireNonNull(nanoClock, "nanoClock");
+    }
+
+    /** With the whole system's load for the model. */
+    public SensorOptions(Path powercapRoot, String nvmlLibrary, LongSupplier nanoClock, String powercapSetBy,
+                         String nvmlSetBy) {
+        this(powercapRoot, nvmlLibrary, nanoClock, powercapSetBy, nvmlSetBy, null);
     }
 
     /** Locations chosen by default (programmatic use, tests). */
@@ -98,17 +106,22 @@ public record SensorOptions(Path powercapRoot, String nvmlLibrary, LongSupplier 
 
     /** A copy with another powercap root. */
     public SensorOptions withPowercapRoot(Path root) {
-        return new SensorOptions(root, nvmlLibrary, nanoClock, powercapSetBy, nvmlSetBy);
+        return new SensorOptions(root, nvmlLibrary, nanoClock, powercapSetBy, nvmlSetBy, loadTree);
     }
 
     /** A copy with another NVML library. */
     public SensorOptions withNvmlLibrary(String library) {
-        return new SensorOptions(powercapRoot, library, nanoClock, powercapSetBy, nvmlSetBy);
+        return new SensorOptions(powercapRoot, library, nanoClock, powercapSetBy, nvmlSetBy, loadTree);
     }
 
     /** A copy with another monotonic clock (tests). */
     public SensorOptions withClock(LongSupplier clock) {
-        return new SensorOptions(powercapRoot, nvmlLibrary, clock, powercapSetBy, nvmlSetBy);
+        return new SensorOptions(powercapRoot, nvmlLibrary, clock, powercapSetBy, nvmlSetBy, loadTree);
+    }
+
+    /** A copy whose model takes its CPU load from this process tree ({@code --scope process}); null: the system's. */
+    public SensorOptions withLoadTree(io.joulebench.energy.process.ProcessTree tree) {
+        return new SensorOptions(powercapRoot, nvmlLibrary, nanoClock, powercapSetBy, nvmlSetBy, tree);
     }
 
     /** Reads the monotonic clock. */

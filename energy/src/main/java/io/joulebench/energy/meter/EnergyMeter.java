@@ -229,14 +229,24 @@ public final class EnergyMeter implements AutoCloseable {
      * @throws MeteringException when a session is running (a counter that could wrap twice within the sampler
      *                           interval is polled more often by the session itself, never refused)
      */
-    public synchronized MeteringSession start(IdleBaseline baseline) throws MeteringException {
+    public MeteringSession start(IdleBaseline baseline) throws MeteringException {
+        return start(baseline, null);
+    }
+
+    /**
+     * As {@link #start(IdleBaseline)}, and with a tree the report also gives its ATTRIBUTED share of the CPU package
+     * and DRAM (see {@link EnergyReport#attributed()}).
+     */
+    public synchronized MeteringSession start(IdleBaseline baseline, io.joulebench.energy.process.ProcessTree tree)
+            throws MeteringException {
         if (closed) {
             throw new IllegalStateException("meter closed");
         }
         if (active != null) {
             throw new MeteringException("a metering session is already running on this meter; stop it first");
         }
-        active = new MeteringSession(this, wrapTracks(), options.sensors().nanoClock(), options.interval(), baseline);
+        active = new MeteringSession(this, wrapTracks(), options.sensors().nanoClock(), options.interval(), baseline,
+                tree == null ? null : new Attribution(tree));
         return active;
     }
 

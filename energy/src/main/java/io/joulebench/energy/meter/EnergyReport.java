@@ -24,10 +24,40 @@ import java.util.Optional;
  */
 public record EnergyReport(String startedAt, double windowSeconds, double intervalMillis, List<DomainEnergy> domains,
                            List<PhaseEnergy> phases, Double totalJoules, Double totalIdleJoules, Double totalNetJoules,
-                           String totalNote, IdleBaseline idle, Double samplerCpuSeconds, Double samplerCpuShare) {
+                           String totalNote, IdleBaseline idle, Double samplerCpuSeconds, Double samplerCpuShare,
+                           List<AttributedEnergy> attributed, Double attributedTotalJoules, String attributedNote) {
     public EnergyReport {
         domains = List.copyOf(domains);
         phases = List.copyOf(phases);
+        attributed = attributed == null ? List.of() : List.copyOf(attributed);
+    }
+
+    /** Without attribution. */
+    public EnergyReport(String startedAt, double windowSeconds, double intervalMillis, List<DomainEnergy> domains,
+                        List<PhaseEnergy> phases, Double totalJoules, Double totalIdleJoules, Double totalNetJoules,
+                        String totalNote, IdleBaseline idle, Double samplerCpuSeconds, Double samplerCpuShare) {
+        this(startedAt, windowSeconds, intervalMillis, domains, phases, totalJoules, totalIdleJoules, totalNetJoules,
+                totalNote, idle, samplerCpuSeconds, samplerCpuShare, List.of(), null, null);
+    }
+
+    /**
+     * The report as the process tree sees it, for carbon and summaries under {@code --scope process}: the attributed
+     * figures as its domains, their sum as its total, no idle or net (an idle machine's power is not the tree's),
+     * no phases. Empty when nothing was attributed.
+     */
+    public Optional<EnergyReport> processScope() {
+        if (attributed.isEmpty()) {
+            return Optional.empty();
+        }
+        List<DomainEnergy> ds = attributed.stream().map(a -> new DomainEnergy(a.domain(),
+                "ATTRIBUTED share of " + new Domain(a.domain()).scope() + " to the " + a.tree(), "attribution",
+                a.basis() + " figure x CPU time of the " + a.tree() + " / busy CPU time, per interval",
+                a.basis(), a.quality(), a.joules(), a.joules() == null || windowSeconds <= 0 ? null
+                : a.joules() / windowSeconds, null, null, null, null, 0, 0, null, null, windowSeconds, a.reason(),
+                a.notes())).toList();
+        return Optional.of(new EnergyReport(startedAt, windowSeconds, intervalMillis, ds, List.of(),
+                attributedTotalJoules, null, null, attributedNote, null, samplerCpuSeconds, samplerCpuShare,
+                attributed, attributedTotalJoules, attributedNote));
     }
 
     /** Additive domains (GPUs, CPU package, DRAM) whose PARTIAL figure is in the totals. */

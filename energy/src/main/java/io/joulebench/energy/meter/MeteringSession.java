@@ -54,11 +54,15 @@ public final class MeteringSession implements AutoCloseable {
     private final ScheduledFuture<?> task;
     private ScheduledFuture<?> fastTask;
     private volatile Thread samplerThread;
+    private final Attribution attribution;
     private EnergyReport report;
     private PowerTrace trace;
+    private PowerTrace attributedTrace;
 
-    MeteringSession(EnergyMeter meter, List<Track> tracks, LongSupplier clock, Duration interval, IdleBaseline baseline) {
+    MeteringSession(EnergyMeter meter, List<Track> tracks, LongSupplier clock, Duration interval, IdleBaseline baseline,
+                    Attribution attribution) {
         this.meter = meter;
+        this.attribution = attribution;
         this.tracks = List.copyOf(tracks);
         this.clock = clock;
         this.interval = interval;
@@ -152,6 +156,9 @@ public final class MeteringSession implements AutoCloseable {
             }
             tr.accept(r);
         }
+        if (attribution != null && which == tracks) {
+            attribution.sample(clock.getAsLong(), tracks);
+        }
     }
 
     private List<Track.Snap> snaps() {
@@ -210,6 +217,8 @@ public final class MeteringSession implements AutoCloseable {
             boundaries.add(new Boundary(null, clock.getAsLong(), snaps()));
             report = buildReport(cpuSeconds);
             trace = buildTrace();
+            attributedTrace = attribution == null ? null : new PowerTrace(startedAt.toString(),
+                    attribution.trace(tracks, report.attributed(), boundaries.get(0).nanos()));
         }
         meter.sessionEnded(this);
         return report;
@@ -221,6 +230,14 @@ public final class MeteringSession implements AutoCloseable {
             throw new IllegalStateException("trace is available after stop()");
         }
         return trace;
+    }
+
+    /** The attributed energy's cumulative trace, per attributed domain; empty without attribution. After stop(). */
+    public synchronized java.util.Optional<PowerTrace> attributedTrace() {
+        if (trace == null) {
+            throw new IllegalStateException("trace is available after stop()");
+        }
+        return java.util.Optional.ofNullable(attributedTrace);
     }
 
     @Override
@@ -289,9 +306,26 @@ public final class MeteringSession implements AutoCloseable {
             idle = null;
         }
         Double net = total != null && idle != null ? total - idle : null;
+        List<AttributedEnergy> attributed = attribution == null ? List.of() : attribution.compute(tracks, domains);
+        Double attributedTotal = null;
+        List<String> left = new ArrayList<>();
+        for (AttributedEnergy a : attributed) {
+            if (a.joules() != null) {
+                attributedTotal = (attributedTotal == null ? 0.0 : attributedTotal) + a.joules();
+            } else {
+                left.add("leaves out UNAVAILABLE " + a.domain() + " (" + a.reason() + ")");
+            }
+        }
+        for (DomainEnergy d : domains) {
+            if (new Domain(d.domain()).isGpu() && attribution != null) {
+                left.add(d.domain() + " not attributed (no per-process share of GPU energy; its machine figure "
+                        + "stands alone)");
+            }
+        }
         return new EnergyReport(startedAt.toString(), window, interval.toNanos() / 1e6, domains, phases, total, idle,
                 net, excluded.isEmpty() ? null : String.join("; ", excluded), baseline, cpuSeconds,
-                cpuSeconds == null || window <= 0 ? null : cpuSeconds / window);
+                cpuSeconds == null || window <= 0 ? null : cpuSeconds / window, attributed, attributedTotal,
+                left.isEmpty() ? null : String.join("; ", left));
     }
 
     private DomainEnergy domainEnergy(Track t, Track.Snap from, Track.Snap to, double windowSeconds, long fromNanos,

@@ -30,4 +30,19 @@ public final class CpuPowerModel {
         }
         return total <= 0 ? Double.NaN : (double) (total - idle) / total;
     }
+
+    /**
+     * A process tree's load between two readings: its CPU ticks / the machine's total ticks over all CPUs (wall time
+     * x logical CPUs), capped at 1; NaN when no tick elapsed. A tree whose time went down (a descendant left it)
+     * counts as idle.
+     */
+    public static double treeLoad(io.joulebench.energy.process.CpuTimes before,
+                                  io.joulebench.energy.process.CpuTimes after) {
+        long total = after.totalTicks() - before.totalTicks();
+        if (total <= 0) {
+            return Double.NaN;
+        }
+        long tree = Math.max(0, after.treeTicks() - before.treeTicks());
+        return Math.min(1.0, (double) tree / total);
+    }
 }

@@ -78,7 +78,8 @@ public final class ModelProvider implements SensorProvider {
         try {
             Host h = host();
             TdpTable.Tdp tdp = TdpTable.load().tdp(h.model(), h.packages(), h.logical());
-            return List.of(new ModelledCpuSensor(h.cpu(), tdp.watts(), tdp.basis(), options.nanoClock()),
+            return List.of(new ModelledCpuSensor(h.cpu(), tdp.watts(), tdp.basis(), options.nanoClock(),
+                            options.loadTree()),
                     new ModelledDramSensor(h.memory(), options.nanoClock()));
         } catch (RuntimeException | LinkageError e) {
             throw new SensorException(UnavailableReason.NOT_SUPPORTED, "OSHI cannot read CPU load: " + e, "", e);

@@ -4,25 +4,60 @@ import io.joulebench.energy.Domain;
 import io.joulebench.energy.PowerSensor;
 import io.joulebench.energy.Reading;
 import io.joulebench.energy.UnavailableReason;
+import io.joulebench.energy.process.CpuTimes;
+import io.joulebench.energy.process.ProcReadException;
+import io.joulebench.energy.process.ProcessTree;
 import java.util.function.LongSupplier;
 import oshi.hardware.CentralProcessor;
 
-/** MODELLED CPU package power from system load ticks (OSHI) and TDP. */
+/**
+ * MODELLED CPU package power from TDP and a load: the system's (OSHI ticks), or with a process tree its own CPU
+ * time / (wall time x logical CPUs) (--scope process).
+ */
 final class ModelledCpuSensor implements PowerSensor {
     private final CentralProcessor cpu;
+    private final ProcessTree tree;
+    private CpuTimes previousTimes;
     private final double tdpWatts;
     private final String basis;
     private final LongSupplier clock;
     private long[] previous;
     private double lastLoad = Double.NaN;
 
-    ModelledCpuSensor(CentralProcessor cpu, double tdpWatts, String basis, LongSupplier clock) {
+    ModelledCpuSensor(CentralProcessor cpu, double tdpWatts, String basis, LongSupplier clock, ProcessTree tree) {
         this.cpu = cpu;
         this.tdpWatts = tdpWatts;
         this.basis = basis;
         this.clock = clock;
-        this.previous = cpu.getSystemCpuLoadTicks();
+        this.tree = tree;
+        if (tree == null) {
+            this.previous = cpu.getSystemCpuLoadTicks();
+        } else {
+            try {
+                this.previousTimes = tree.read();
+            } catch (ProcReadException e) {
+                this.previousTimes = null; // reads say why until /proc can be read
+            }
+        }
         primeLoad();
+    }
+
+    /** The load since the previous call that returned one; NaN when no tick elapsed. */
+    private double nextLoad() throws ProcReadException {
+        if (tree == null) {
+            long[] now = cpu.getSystemCpuLoadTicks();
+            double load = CpuPowerModel.load(previous, now);
+            if (!Double.isNaN(load)) {
+                previous = now;
+            }
+            return load;
+        }
+        CpuTimes now = tree.read();
+        double load = previousTimes == null ? Double.NaN : CpuPowerModel.treeLoad(previousTimes, now);
+        if (previousTimes == null || !Double.isNaN(load)) {
+            previousTimes = now;
+        }
+        return load;
     }
 
     /** How long opening waits for a first load: OSHI refreshes its tick snapshot about every 300 ms. */
@@ -41,10 +76,13 @@ final class ModelledCpuSensor implements PowerSensor {
                 Thread.currentThread().interrupt();
                 return;
             }
-            long[] now = cpu.getSystemCpuLoadTicks();
-            double load = CpuPowerModel.load(previous, now);
+            double load;
+            try {
+                load = nextLoad();
+            } catch (ProcReadException e) {
+                return; // the first read says why
+            }
             if (!Double.isNaN(load)) {
-                previous = now;
                 lastLoad = load;
                 return;
             }
@@ -63,7 +101,13 @@ final class ModelledCpuSensor implements PowerSensor {
 
     @Override
     public String description() {
-        return "MODELLED: TDP x (0.1 + 0.9 x load^3) with system load from OSHI ticks; " + basis;
+        return "MODELLED: TDP x (0.1 + 0.9 x load^3) with " + (tree == null ? "system load from OSHI ticks"
+                : "the load of the " + tree.describe() + " (its CPU time / (wall time x logical CPUs))") + "; " + basis;
+    }
+
+    @Override
+    public boolean processScoped() {
+        return tree != null;
     }
 
     @Override
@@ -73,9 +117,15 @@ final class ModelledCpuSensor implements PowerSensor {
 
     @Override
     public synchronized Reading read() {
-        long[] now = cpu.getSystemCpuLoadTicks();
-        double load = CpuPowerModel.load(previous, now);
-        long t = clock.getAsLong();
+        double load;
+        long t;
+        try {
+            load = nextLoad();
+            t = clock.getAsLong();
+        } catch (ProcReadException e) {
+            return new Reading.Missing(UnavailableReason.SENSOR_FAILED, "MODELLED CPU power: " + e.getMessage(),
+                    clock.getAsLong());
+        }
         if (Double.isNaN(load)) {
             // No tick elapsed since the last reading (reads faster than the kernel's tick): keep the last load.
             if (Double.isNaN(lastLoad)) {
@@ -84,8 +134,6 @@ final class ModelledCpuSensor implements PowerSensor {
                         + "(no scheduler tick elapsed since the model started)", t);
             }
             load = lastLoad;
-        } else {
-            previous = now;
         }
         lastLoad = load;
         return new Reading.Power(CpuPowerModel.watts(tdpWatts, load) * 1000.0, t);

@@ -92,7 +92,7 @@ class ModelProviderTest {
                     throw new UnsupportedOperationException(m.getName());
                 });
         io.joulebench.energy.FakeClock clock = new io.joulebench.energy.FakeClock();
-        ModelledCpuSensor s = new ModelledCpuSensor(cpu, 100.0, "test", clock);
+        ModelledCpuSensor s = new ModelledCpuSensor(cpu, 100.0, "test", clock, null);
         // No tick has elapsed since the sensor was made: the load is unknown, not 0 (which would model 10 W).
         org.junit.jupiter.api.Assertions.assertInstanceOf(io.joulebench.energy.Reading.Missing.class, s.read());
         // 100 ticks, all busy: load 1 -> TDP.
@@ -119,10 +119,30 @@ class ModelProviderTest {
                     }
                     throw new UnsupportedOperationException(m.getName());
                 });
-        ModelledCpuSensor s = new ModelledCpuSensor(cpu, 100.0, "test", new io.joulebench.energy.FakeClock());
+        ModelledCpuSensor s = new ModelledCpuSensor(cpu, 100.0, "test", new io.joulebench.energy.FakeClock(), null);
         user[0] -= 10; // the first reading sees no new tick: it must still be the primed load, not missing
         io.joulebench.energy.Reading.Power p = org.junit.jupiter.api.Assertions.assertInstanceOf(
                 io.joulebench.energy.Reading.Power.class, s.read());
         org.junit.jupiter.api.Assertions.assertEquals(100_000.0, p.milliwatts(), 1e-6);
+    }
+
+    @Test
+    void underProcessScopeTheLoadIsTheTreesCpuTimeOverWallTimesLogicalCpus(@org.junit.jupiter.api.io.TempDir
+                                                                              java.nio.file.Path dir) {
+        io.joulebench.energy.process.FakeProc p = new io.joulebench.energy.process.FakeProc(dir)
+                .machine(0, 0).process(100, 1, 0, 0, 0, 0);
+        io.joulebench.energy.process.ProcessTree tree = new io.joulebench.energy.process.ProcessTree(p.root(), 100, true);
+        ModelledCpuSensor s = new ModelledCpuSensor(null, 100.0, "test", new io.joulebench.energy.FakeClock(), tree);
+        org.junit.jupiter.api.Assertions.assertTrue(s.processScoped());
+        org.junit.jupiter.api.Assertions.assertTrue(s.description().contains("process tree of pid 100"));
+        // 4 CPUs x 100 ticks elapsed, 200 busy machine-wide, but the tree used 200 of the 400: load 0.5.
+        p.machine(200, 200).process(100, 1, 150, 50, 0, 0);
+        io.joulebench.energy.Reading.Power w = org.junit.jupiter.api.Assertions.assertInstanceOf(
+                io.joulebench.energy.Reading.Power.class, s.read());
+        org.junit.jupiter.api.Assertions.assertEquals(CpuPowerModel.watts(100.0, 0.5) * 1000, w.milliwatts(), 1e-6);
+        p.gone(100);
+        io.joulebench.energy.Reading.Missing m = org.junit.jupiter.api.Assertions.assertInstanceOf(
+                io.joulebench.energy.Reading.Missing.class, s.read());
+        org.junit.jupiter.api.Assertions.assertTrue(m.message().contains("100/stat"), m.message());
     }
 }

@@ -7,9 +7,13 @@ import io.joulebench.energy.carbon.CarbonIntensityTable;
 import io.joulebench.energy.carbon.IntensitySeries;
 import io.joulebench.energy.meter.EnergyMeter;
 import io.joulebench.energy.meter.MeterOptions;
+import io.joulebench.energy.SensorOptions;
+import io.joulebench.energy.process.ProcessTree;
 import io.joulebench.harness.trial.CarbonSettings;
+import io.joulebench.harness.trial.EnergyScope;
 import java.nio.file.Path;
 import java.time.Duration;
+import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -33,8 +37,32 @@ public final class EnergyOptions {
             description = "time-resolved carbon intensity (timestamp,g_per_kwh), integrated over the power trace")
     Path intensity;
 
+    @Option(names = "--scope", paramLabel = "machine|process", defaultValue = "machine", converter = ScopeConverter.class,
+            description = "which figure the summary and carbon use: the machine's, or the ATTRIBUTED share of the "
+                    + "process tree (the measured command; a trial's JVM and its children), whose CPU load the model "
+                    + "then also uses (default: ${DEFAULT-VALUE})")
+    EnergyScope scope;
+
     @Mixin
     SensorLocationOptions locations;
+
+    /** Case-insensitive wherever the option is parsed (forked trials and suite files too). */
+    static final class ScopeConverter implements CommandLine.ITypeConverter<EnergyScope> {
+        @Override
+        public EnergyScope convert(String value) {
+            for (EnergyScope s : EnergyScope.values()) {
+                if (s.label().equalsIgnoreCase(value.trim())) {
+                    return s;
+                }
+            }
+            throw new CommandLine.TypeConversionException("expected machine or process, got '" + value + "'");
+        }
+    }
+
+    /** The scope asked for. */
+    EnergyScope scope() {
+        return scope;
+    }
 
     /** Checks every option; throws with a message naming the bad one. */
     CarbonSettings carbon() throws EnergyException {
@@ -46,16 +74,20 @@ public final class EnergyOptions {
         return new CarbonSettings(CarbonIntensityTable.load().require(region), series, pue);
     }
 
-    MeterOptions meterOptions() {
-        return new MeterOptions(interval, locations.resolve(), null);
+    /** Under {@code --scope process} the model's CPU load is the tree's. */
+    MeterOptions meterOptions(ProcessTree tree) {
+        SensorOptions sensors = locations.resolve();
+        return new MeterOptions(interval, scope == EnergyScope.PROCESS ? sensors.withLoadTree(tree) : sensors, null);
     }
 
     /**
      * Opens the meter; an explicitly chosen sensor location ({@code --powercap-root}, {@code --nvml-library}, their
      * property or environment variable) that fails is an error, not a silent fallback to the model.
+     *
+     * @param tree the process tree whose share is attributed (and, under {@code --scope process}, the model's load)
      */
-    EnergyMeter openMeter() throws EnergyException {
-        EnergyMeter meter = EnergyMeter.open(meterOptions());
+    EnergyMeter openMeter(ProcessTree tree) throws EnergyException {
+        EnergyMeter meter = EnergyMeter.open(meterOptions(tree));
         try {
             meter.requireExplicitLocations();
         } catch (EnergyException | RuntimeException e) {

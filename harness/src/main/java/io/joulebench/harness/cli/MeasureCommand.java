@@ -5,13 +5,16 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.joulebench.energy.EnergyException;
 import io.joulebench.energy.carbon.CarbonEstimate;
 import io.joulebench.energy.host.HostFacts;
+import io.joulebench.energy.meter.AttributedEnergy;
 import io.joulebench.energy.meter.DomainEnergy;
 import io.joulebench.energy.meter.EnergyMeter;
 import io.joulebench.energy.meter.EnergyReport;
 import io.joulebench.energy.meter.IdleBaseline;
 import io.joulebench.energy.meter.MeteringSession;
 import io.joulebench.energy.meter.PowerTrace;
+import io.joulebench.energy.process.ProcessTree;
 import io.joulebench.harness.trial.CarbonSettings;
+import io.joulebench.harness.trial.EnergyScope;
 import io.joulebench.algorithms.InvalidConfigurationException;
 import io.joulebench.harness.results.DurableJsonl;
 import io.joulebench.harness.results.OutputFolder;
@@ -78,14 +81,17 @@ public final class MeasureCommand implements Callable<Integer> {
         }
         MeasuredChild.checkRunnable(command);
 
-        try (EnergyMeter meter = energy.openMeter()) {
+        // The tree is everything this JVM starts (the command and its descendants), not the JVM that meters it.
+        ProcessTree tree = ProcessTree.childrenOfThisProcess();
+        EnergyScope scope = energy.scope();
+        try (EnergyMeter meter = energy.openMeter(tree)) {
             IdleBaseline baseline = null;
             if (idle != null && !idle.isZero()) {
                 out.printf(Locale.ROOT, "measuring idle power for %.1f s ...%n", idle.toNanos() / 1e9);
                 out.flush();
                 baseline = meter.measureIdle(idle);
             }
-            MeteringSession session = meter.start(baseline);
+            MeteringSession session = meter.start(baseline, tree);
             MeasuredChild child;
             try {
                 child = MeasuredChild.start(command);
@@ -108,7 +114,8 @@ public final class MeasureCommand implements Callable<Integer> {
             EnergyReport report = session.stop();
             PowerTrace powerTrace = session.trace();
 
-            CarbonEstimate carbon = carbonSettings.estimate(report, powerTrace);
+            CarbonEstimate carbon = carbonSettings.estimate(report, powerTrace,
+                    session.attributedTrace().orElse(null), scope);
             printSummary(out, exit, report, carbon);
             if (signal.get() != null) {
                 out.printf(Locale.ROOT, "INTERRUPTED by %s: the figures cover the command until it stopped%n",
@@ -117,7 +124,8 @@ public final class MeasureCommand implements Callable<Integer> {
             MeasureResult result = new MeasureResult(List.copyOf(command), exit, report.startedAt(),
                     report.windowSeconds(), report.intervalMillis(), report.domains(), report.totalJoules(),
                     report.totalIdleJoules(), report.totalNetJoules(), report.totalNote(), report.idle(), carbon,
-                    report.samplerCpuShare(), HostFacts.collect(), meter.providers(), signal.get());
+                    report.samplerCpuShare(), HostFacts.collect(), meter.providers(), signal.get(), scope.label(),
+                    report.attributed(), report.attributedTotalJoules(), report.attributedNote());
             if (json != null) {
                 DurableJsonl.writeAtomically(json, JSON.writeValueAsBytes(result));
                 out.println("JSON written to " + json);
@@ -137,6 +145,32 @@ public final class MeasureCommand implements Callable<Integer> {
         return v == null ? "n/a" : String.format(Locale.ROOT, fmt, v);
     }
 
+    /** The tree's ATTRIBUTED rows beside the machine's, and which scope the summary's total and carbon use. */
+    static void printAttributed(PrintWriter out, EnergyReport r, EnergyScope scope) {
+        for (AttributedEnergy a : r.attributed()) {
+            out.printf(Locale.ROOT, "%-12s %-16s %-11s %12s  = %s of the machine's %s J (%s figure)%n", a.domain(),
+                    "ATTRIBUTED", a.quality(), num(a.joules(), "%.3f"), a.share() == null ? "n/a"
+                    : String.format(Locale.ROOT, "%.1f %%", 100 * a.share()), num(a.machineJoules(), "%.3f"),
+                    a.basis());
+            if (a.reason() != null) {
+                out.printf(Locale.ROOT, "             reason: %s%n", a.reason());
+            }
+            for (String n : a.notes()) {
+                out.printf(Locale.ROOT, "             note: %s%n", n);
+            }
+        }
+        if (!r.attributed().isEmpty()) {
+            out.printf(Locale.ROOT, "total ATTRIBUTED to the %s: %s J%s%n", r.attributed().get(0).tree(),
+                    num(r.attributedTotalJoules(), "%.3f"), r.attributedNote() == null ? ""
+                    : "  [" + r.attributedNote() + "]");
+        }
+        out.println(scope == EnergyScope.MACHINE
+                ? "scope: machine (default): the total and carbon are the machine's; --scope process uses the "
+                + "ATTRIBUTED share"
+                : "scope: process: carbon uses the ATTRIBUTED share (CPU time of the tree / busy CPU time, per "
+                + "interval); the model's CPU load is the tree's");
+    }
+
     private void printSummary(PrintWriter out, int exit, EnergyReport r, CarbonEstimate carbon) {
         out.printf(Locale.ROOT, "%n'%s' exited %d after %.3f s (sampler %.0f ms, sampler CPU %s of one core)%n",
                 String.join(" ", command), exit, r.windowSeconds(), r.intervalMillis(),
@@ -154,12 +188,13 @@ public final class MeasureCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "total (gross) %s J, idle %s J, net %s J%s%n", num(r.totalJoules(), "%.3f"),
                 num(r.totalIdleJoules(), "%.3f"), num(r.totalNetJoules(), "%.3f"),
                 r.totalNote() == null ? "" : "  [" + r.totalNote() + "]");
+        printAttributed(out, r, energy.scope());
         if (carbon != null) {
-            out.printf(Locale.ROOT, "carbon: %.6f gCO2e = %.9f kWh x PUE %.2f x %s g/kWh (%s, %s%s)%n",
-                    carbon.gramsCO2e(), carbon.energyKwh(), carbon.pue(), num(carbon.gramsPerKwh(), "%.1f"),
+            out.printf(Locale.ROOT, "carbon (scope %s): %.6f gCO2e = %.9f kWh x PUE %.2f x %s g/kWh (%s, %s%s)%n",
+                    energy.scope().label(), carbon.gramsCO2e(), carbon.energyKwh(), carbon.pue(), num(carbon.gramsPerKwh(), "%.1f"),
                     carbon.region(), carbon.source(), carbon.year() == null ? "" : ", " + carbon.year());
         } else {
-            out.println("carbon: n/a (no energy figure)");
+            out.println("carbon (scope " + energy.scope().label() + "): n/a (no energy figure in that scope)");
         }
         if (r.domains().stream().anyMatch(d -> d.method().name().equals("MODELLED"))) {
             out.println("MODELLED figures are estimates (assumed +/-50 %), not measurements; see docs/energy.md.");

@@ -2,6 +2,7 @@ package io.joulebench.harness.cli;
 
 import io.joulebench.energy.carbon.CarbonEstimate;
 import io.joulebench.energy.host.HostFacts;
+import io.joulebench.energy.meter.AttributedEnergy;
 import io.joulebench.energy.meter.DomainEnergy;
 import io.joulebench.energy.meter.IdleBaseline;
 import io.joulebench.energy.meter.ProviderStatus;
@@ -27,10 +28,15 @@ import java.util.List;
  * @param providers       every provider's status
  * @param interruptedBy   the signal that interrupted the measurement ({@code SIGINT}, {@code SIGTERM}), else null:
  *                        the figures then cover the command until it stopped
+ * @param scope           which figures the summary and carbon use: {@code machine} or {@code process}
+ * @param attributed      the command's process tree's ATTRIBUTED share of the CPU package and DRAM
+ * @param attributedTotalJoules their sum; null when none has a figure
+ * @param attributedNote  what the attributed total leaves out (GPUs are not attributed)
  */
 public record MeasureResult(List<String> command, int exitCode, String startedAt, double windowSeconds,
                             double intervalMillis, List<DomainEnergy> domains, Double totalJoules,
                             Double totalIdleJoules, Double totalNetJoules, String totalNote, IdleBaseline idle,
                             CarbonEstimate carbon, Double samplerCpuShare, HostFacts host,
-                            List<ProviderStatus> providers, String interruptedBy) {
+                            List<ProviderStatus> providers, String interruptedBy, String scope,
+                            List<AttributedEnergy> attributed, Double attributedTotalJoules, String attributedNote) {
 }

@@ -16,7 +16,7 @@ import picocli.CommandLine.Mixin;
 final class MeteringArgs {
     /** The options a forked trial's own meter needs (idle, --require and --no-energy stay with the parent). */
     private static final List<String> FOR_TRIAL = List.of("--interval", "--region", "--pue", "--intensity",
-            "--powercap-root", "--nvml-library");
+            "--powercap-root", "--nvml-library", "--scope");
     private static final List<String> FLAGS = List.of("--no-energy");
 
     private final List<String> args;
@@ -33,6 +33,7 @@ final class MeteringArgs {
         List<String> out = new ArrayList<>();
         List<String> names = new ArrayList<>(SuiteLoader.ENERGY.stream().map(n -> "--" + n).sorted().toList());
         names.add("--idle");
+        names.add("--scope"); // command line only: a suite file does not set it
         for (String name : names) {
             CommandLine.ParseResult matched = cli;
             if (matched.hasMatchedOption(name)) {

@@ -35,7 +35,8 @@ final class SummaryTable {
                 r.trainingSeconds() == null ? "n/a" : String.format(Locale.ROOT, "%.1f", r.trainingSeconds()),
                 energy(r, false), energy(r, true), averageWatts(r),
                 r.value(Metrics.CO2E_GRAMS) == null ? "n/a"
-                        : String.format(Locale.ROOT, "%.3f", r.value(Metrics.CO2E_GRAMS)) + marks(r.energy()),
+                        : String.format(Locale.ROOT, "%.3f", r.value(Metrics.CO2E_GRAMS))
+                        + (processScope(r.energy()) ? ATTRIBUTED_MARK : "") + marks(r.energy()),
                 r.memory() == null || r.memory().peakRssBytes() == null ? "n/a"
                         : String.format(Locale.ROOT, "%.0f", r.memory().peakRssBytes() / 1048576.0),
                 r.completed() ? "ok" : "FAILED: " + r.error()});
@@ -49,6 +50,13 @@ final class SummaryTable {
     static final String PARTIAL_MARK = "~";
     /** Mark of a figure that leaves out an UNAVAILABLE domain. */
     static final String UNAVAILABLE_MARK = "!";
+    /** Mark of the process tree's ATTRIBUTED share, shown instead of the machine's figure under --scope process. */
+    static final String ATTRIBUTED_MARK = "^";
+
+    /** True when the trial was metered under --scope process. */
+    static boolean processScope(EnergyRecord e) {
+        return e != null && "process".equals(e.scope());
+    }
 
     /** Gross or net training energy over the metered domains, with a mark for each class of caveat it carries. */
     static String energy(TrialRecord r, boolean net) {
@@ -56,6 +64,10 @@ final class SummaryTable {
             return "n/a";
         }
         EnergyRecord e = r.energy();
+        if (processScope(e)) { // idle power is the machine's: the tree's share has no net figure
+            Double a = net || e.attributedTotals() == null ? null : e.attributedTotals().joules();
+            return a == null ? "n/a" : String.format(Locale.ROOT, "%.1f", a) + ATTRIBUTED_MARK + marks(e);
+        }
         Double joules = net ? e.totals().netJoules() : e.totals().joules();
         if (joules == null) {
             return "n/a" + (e.unavailableLeftOut().isEmpty() ? "" : UNAVAILABLE_MARK);
@@ -73,6 +85,12 @@ final class SummaryTable {
     /** Mean gross power over the training window. */
     static String averageWatts(TrialRecord r) {
         Double watts = r.value(Metrics.MEAN_POWER_WATTS);
+        if (processScope(r.energy())) {
+            EnergyRecord e = r.energy();
+            watts = e.attributedTotals() == null || e.attributedTotals().joules() == null || e.windowSeconds() <= 0
+                    ? null : e.attributedTotals().joules() / e.windowSeconds();
+            return watts == null ? "n/a" : String.format(Locale.ROOT, "%.1f", watts) + ATTRIBUTED_MARK + marks(e);
+        }
         return watts == null ? "n/a" : String.format(Locale.ROOT, "%.1f", watts) + marks(r.energy());
     }
 
@@ -90,6 +108,11 @@ final class SummaryTable {
             e.unavailableLeftOut().forEach(d -> unavailable.add(d.domain().name() + " (" + d.reason() + ")"));
         }
         StringBuilder sb = new StringBuilder();
+        if (reports.stream().anyMatch(SummaryTable::processScope)) {
+            sb.append(ATTRIBUTED_MARK).append(" ATTRIBUTED (--scope process): the trial's share of the CPU package "
+                    + "and DRAM (CPU time of its JVM and children / busy CPU time, per interval); GPUs not attributed;"
+                    + " CO2e of that share\n");
+        }
         if (!modelled.isEmpty()) {
             sb.append(MODELLED_MARK).append(" includes MODELLED domains: an estimate from load and TDP, not a "
                     + "measurement (see docs/energy.md): ").append(String.join(", ", modelled)).append('\n');

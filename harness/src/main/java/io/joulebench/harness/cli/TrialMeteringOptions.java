@@ -3,7 +3,9 @@ package io.joulebench.harness.cli;
 import io.joulebench.harness.Defaults;
 import io.joulebench.energy.EnergyException;
 import io.joulebench.energy.meter.EnergyMeter;
+import io.joulebench.energy.process.ProcessTree;
 import io.joulebench.harness.trial.CarbonSettings;
+import io.joulebench.harness.trial.EnergyScope;
 import io.joulebench.harness.trial.TrialMetering;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -42,17 +44,21 @@ final class TrialMeteringOptions {
             return null;
         }
         CarbonSettings carbon = energy.carbon();
-        EnergyMeter meter = energy.openMeter();
+        EnergyMeter meter = energy.openMeter(ProcessTree.thisProcess());
         try {
             out.println("energy: " + String.join(", ", meter.sensors().stream()
                     .map(s -> s.domain() + " " + s.method().name().toLowerCase(Locale.ROOT) + " (" + s.provider() + ")")
                     .toList()));
+            out.println("energy: scope " + energy.scope().label() + (energy.scope() == EnergyScope.MACHINE
+                    ? " (carbon of the machine's figures; --scope process for the trial's ATTRIBUTED share)"
+                    : " (carbon of each trial's ATTRIBUTED CPU package and DRAM share: its JVM and children)"));
             if (!idle.isZero()) {
                 out.printf(Locale.ROOT, "energy: measuring idle power for %.1f s before training...%n",
                         idle.toNanos() / 1e9);
             }
             return TrialMetering.start(meter, carbon, idle,
-                    required.isEmpty() ? EnumSet.noneOf(TrialMetering.Requirement.class) : EnumSet.copyOf(required));
+                    required.isEmpty() ? EnumSet.noneOf(TrialMetering.Requirement.class) : EnumSet.copyOf(required),
+                    energy.scope());
         } catch (EnergyException | InterruptedException | RuntimeException e) {
             meter.close();
             throw e;

@@ -10,6 +10,7 @@ import io.joulebench.harness.result.Execution;
 import io.joulebench.harness.result.ResultCodec;
 import io.joulebench.harness.result.TrialRecord;
 import io.joulebench.harness.trial.InFlightTrial;
+import io.joulebench.energy.process.ProcessTree;
 import io.joulebench.harness.trial.TrialMetering;
 import io.joulebench.harness.trial.TrialPlan;
 import io.joulebench.harness.trial.TrialRequest;
@@ -62,7 +63,8 @@ public final class WorkerCommand implements Callable<Integer> {
             return CliErrors.OK;
         }
         TrialMetering metering = req.meter()
-                ? TrialMetering.withIdle(energy.openMeter(), energy.carbon(), req.idle()) : null;
+                ? TrialMetering.withIdle(energy.openMeter(ProcessTree.thisProcess()), energy.carbon(), req.idle(),
+                        energy.scope()) : null;
         InFlightTrial inFlight = new InFlightTrial();
         inFlight.start(spec);
         // SIGTERM from the parent (or Ctrl-C to the whole terminal): save what this trial finished, then end.

@@ -1,6 +1,7 @@
 package io.joulebench.harness.result;
 
 import io.joulebench.energy.carbon.CarbonEstimate;
+import io.joulebench.energy.meter.AttributedEnergy;
 import io.joulebench.energy.meter.DomainEnergy;
 import io.joulebench.energy.meter.EnergyReport;
 import io.joulebench.energy.meter.IdleBaseline;
@@ -41,7 +42,15 @@ public final class EnergyMapping {
                 r.phases().stream().map(EnergyMapping::phase).toList(),
                 new EnergyRecord.Totals(r.totalJoules(), r.totalIdleJoules(), r.totalNetJoules(), r.totalNote()),
                 idle(r.idle()), carbon(energy.carbon()), gpus(energy.gpusAtStart()), gpus(energy.gpusAtEnd()),
-                r.samplerCpuShare(), energy.error());
+                r.samplerCpuShare(), energy.error(), energy.scope().label(),
+                r.attributed().stream().map(EnergyMapping::attributed).toList(), r.attributed().isEmpty() ? null
+                : new EnergyRecord.Totals(r.attributedTotalJoules(), null, null, r.attributedNote()));
+    }
+
+    static EnergyRecord.AttributedRecord attributed(AttributedEnergy a) {
+        return new EnergyRecord.AttributedRecord(DomainRef.of(a.domain()), a.tree(), method(a.basis()),
+                quality(a.quality()), a.joules(), a.machineJoules(), a.share(), a.treeCpuShare(), a.intervals(),
+                a.cappedIntervals(), a.reason(), a.notes());
     }
 
     static DomainRecord domain(DomainEnergy d) {

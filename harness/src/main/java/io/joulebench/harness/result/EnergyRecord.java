@@ -1,5 +1,6 @@
 package io.joulebench.harness.result;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 
@@ -18,15 +19,32 @@ import java.util.List;
  * @param gpusAtEnd       the same when it closed
  * @param samplerCpuShare the sampler thread's CPU time over the window, as a share of one core; null when unknown
  * @param problems        what went wrong around the measurement (carbon, GPU facts), or null
+ * @param scope           which figures carbon used: {@code machine} or {@code process}; null in records written
+ *                        before scopes existed (machine)
+ * @param attributed      the trial's process tree's ATTRIBUTED share of the CPU package and DRAM (empty when
+ *                        nothing was attributed)
+ * @param attributedTotals the sum of the attributed figures and what it leaves out (GPUs); null when none
  */
 @JsonIgnoreProperties({"partialInTotal", "unavailableLeftOut"})
 public record EnergyRecord(double windowSeconds, double intervalMillis, List<DomainRecord> domains,
                            List<PhaseRecord> phases, Totals totals, IdleRecord idle, CarbonRecord carbon,
                            List<GpuRecord> gpusAtStart, List<GpuRecord> gpusAtEnd, Double samplerCpuShare,
-                           String problems) {
+                           String problems, String scope, List<AttributedRecord> attributed,
+                           Totals attributedTotals) {
+    @JsonCreator
     public EnergyRecord {
         domains = List.copyOf(domains);
         phases = List.copyOf(phases);
+        attributed = attributed == null ? List.of() : List.copyOf(attributed);
+    }
+
+    /** Without attribution (machine scope). */
+    public EnergyRecord(double windowSeconds, double intervalMillis, List<DomainRecord> domains,
+                        List<PhaseRecord> phases, Totals totals, IdleRecord idle, CarbonRecord carbon,
+                        List<GpuRecord> gpusAtStart, List<GpuRecord> gpusAtEnd, Double samplerCpuShare,
+                        String problems) {
+        this(windowSeconds, intervalMillis, domains, phases, totals, idle, carbon, gpusAtStart, gpusAtEnd,
+                samplerCpuShare, problems, null, List.of(), null);
     }
 
     /** Additive domains whose figure the totals include although it misses part of the window (PARTIAL). */
@@ -73,6 +91,30 @@ public record EnergyRecord(double windowSeconds, double intervalMillis, List<Dom
                 case UNAVAILABLE -> Obtained.UNAVAILABLE;
                 default -> joules == null ? Obtained.UNAVAILABLE : Obtained.MEASURED;
             };
+        }
+    }
+
+    /**
+     * A process tree's ATTRIBUTED share of one machine domain: per sampling interval the domain's joules x (CPU time
+     * of the tree / busy CPU time of the machine), summed. Never a measurement.
+     *
+     * @param tree          the process tree ("process tree of pid 42")
+     * @param basis         how the machine figure was obtained (a share of a MODELLED figure is still modelled)
+     * @param machineJoules the machine figure it is a share of
+     * @param share         joules / machineJoules
+     * @param treeCpuShare  the tree's CPU time / the machine's busy CPU time over the window
+     * @param cappedIntervals intervals whose share was above 1 (clock-tick skew) and was capped at 1
+     */
+    public record AttributedRecord(DomainRef domain, String tree, Method basis, Quality quality, Double joules,
+                                   Double machineJoules, Double share, Double treeCpuShare, int intervals,
+                                   int cappedIntervals, String reason, List<String> notes) {
+        public AttributedRecord {
+            notes = notes == null ? List.of() : List.copyOf(notes);
+        }
+
+        /** ATTRIBUTED, or UNAVAILABLE without a figure. */
+        public Obtained obtained() {
+            return joules == null ? Obtained.UNAVAILABLE : Obtained.ATTRIBUTED;
         }
     }
 

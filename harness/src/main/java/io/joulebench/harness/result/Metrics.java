@@ -20,6 +20,8 @@ public final class Metrics {
     public static final String NET_ENERGY_JOULES = "netEnergyJoules";
     public static final String MEAN_POWER_WATTS = "meanPowerWatts";
     public static final String CO2E_GRAMS = "co2eGrams";
+    /** The process tree's ATTRIBUTED share of the CPU package and DRAM (obtained = attributed). */
+    public static final String ATTRIBUTED_ENERGY_JOULES = "attributedEnergyJoules";
     public static final String PEAK_RSS_BYTES = "peakRssBytes";
     public static final String PEAK_HEAP_BYTES = "peakHeapBytes";
     public static final String JOULES_PER_SAMPLE = "joulesPerSample";
@@ -96,10 +98,14 @@ public final class Metrics {
                 energy.idle() == null ? "no idle baseline (--idle 0)" : t.note()));
         Double watts = t.joules() == null || energy.windowSeconds() <= 0 ? null : t.joules() / energy.windowSeconds();
         m.add(energyMetric(MEAN_POWER_WATTS, "mean power", watts, "W", how, qualifier, t.note()));
+        boolean process = "process".equals(energy.scope());
         m.add(energy.carbon() == null
                 ? Metric.unavailable(CO2E_GRAMS, "CO2e", "g", energy.problems() != null ? energy.problems()
                         : "no energy figure to convert")
-                : new Metric(CO2E_GRAMS, "CO2e", energy.carbon().gramsCO2e(), "g", Metric.MEAN, how, qualifier));
+                : new Metric(CO2E_GRAMS, "CO2e", energy.carbon().gramsCO2e(), "g", Metric.MEAN,
+                        process ? Obtained.ATTRIBUTED : how, process ? "scope process: of the attributed energy"
+                        + (qualifier == null ? "" : "; " + qualifier) : qualifier));
+        addAttributed(m, energy);
         for (DomainRecord d : energy.domains()) {
             m.add(d.joules() == null
                     ? Metric.unavailable(domainEnergy(d.domain()), "energy " + d.domain(), "J", d.reason())
@@ -113,6 +119,30 @@ public final class Metrics {
         if (t.joules() != null && flops != null && flops > 0) {
             m.add(new Metric(JOULES_PER_GFLOP, "energy per GFLOP", t.joules() / (flops / 1e9), "J/GFLOP",
                     Metric.MEAN, how, qualifier));
+        }
+    }
+
+    /** The tree's attributed total and per-domain figures, beside the machine's (never in place of them). */
+    private static void addAttributed(List<Metric> m, EnergyRecord energy) {
+        EnergyRecord.Totals t = energy.attributedTotals();
+        if (t == null) {
+            m.add(Metric.unavailable(ATTRIBUTED_ENERGY_JOULES, "attributed energy", "J",
+                    "not attributed (no process tree was metered, or the record predates attribution)"));
+            return;
+        }
+        String basis = energy.attributed().stream().filter(a -> a.joules() != null)
+                .map(a -> a.domain().name() + " of " + a.basis().name()).collect(Collectors.joining(", "));
+        String qualifier = "share of the machine's " + (basis.isEmpty() ? "figures" : basis)
+                + (t.note() == null ? "" : "; " + t.note());
+        m.add(t.joules() == null ? Metric.unavailable(ATTRIBUTED_ENERGY_JOULES, "attributed energy", "J",
+                t.note() == null ? "no attributed figure" : t.note())
+                : new Metric(ATTRIBUTED_ENERGY_JOULES, "attributed energy", t.joules(), "J", Metric.MEAN,
+                        Obtained.ATTRIBUTED, qualifier));
+        for (EnergyRecord.AttributedRecord a : energy.attributed()) {
+            String name = ATTRIBUTED_ENERGY_JOULES + "." + a.domain().name();
+            m.add(a.joules() == null ? Metric.unavailable(name, "attributed energy " + a.domain(), "J", a.reason())
+                    : new Metric(name, "attributed energy " + a.domain(), a.joules(), "J", Metric.MEAN,
+                            Obtained.ATTRIBUTED, "share of " + a.basis().name() + " " + a.domain().name()));
         }
     }
 

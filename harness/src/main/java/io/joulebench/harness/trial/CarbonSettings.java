@@ -39,4 +39,28 @@ public record CarbonSettings(GridIntensity grid, IntensitySeries series, double 
         }
         return CarbonCalculator.estimate(report, trace, grid, series, pue);
     }
+
+    /**
+     * The estimate in the given scope: the machine's figures, or the process tree's ATTRIBUTED ones (integrated
+     * over their own trace when the intensity is time-resolved). Null when that scope has no energy figure.
+     *
+     * @param attributedTrace the session's attributed trace; null when the session attributed nothing
+     */
+    public CarbonEstimate estimate(EnergyReport report, PowerTrace trace, PowerTrace attributedTrace,
+                                   EnergyScope scope) throws CarbonException {
+        if (scope == EnergyScope.MACHINE) {
+            return estimate(report, trace);
+        }
+        EnergyReport tree = report.processScope().orElse(null);
+        if (tree == null || attributedTrace == null || tree.totalJoules() == null) {
+            return null; // the caller says why: nothing attributed has a figure
+        }
+        CarbonEstimate c = estimate(tree, attributedTrace);
+        java.util.List<String> notes = new java.util.ArrayList<>(c.notes());
+        notes.add(0, "scope process: the ATTRIBUTED CPU package and DRAM share of the "
+                + tree.attributed().get(0).tree() + (tree.attributedNote() == null ? "" : "; "
+                + tree.attributedNote()));
+        return new CarbonEstimate(c.method(), c.region(), c.regionName(), c.year(), c.source(), c.pue(),
+                c.energyJoules(), c.energyKwh(), c.gramsPerKwh(), c.gramsCO2e(), notes);
+    }
 }

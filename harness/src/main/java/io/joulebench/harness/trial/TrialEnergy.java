@@ -15,9 +15,20 @@ import java.util.List;
  *                    window opened: empty where NVML is unavailable, null where it could not be read
  * @param gpusAtEnd   the same when the window closed
  * @param error    what went wrong with carbon or GPU facts, or null
+ * @param scope    which figure carbon used: the machine's, or the process tree's ATTRIBUTED share
  */
 public record TrialEnergy(EnergyReport training, CarbonEstimate carbon, List<GpuFacts> gpusAtStart,
-                          List<GpuFacts> gpusAtEnd, String error) {
+                          List<GpuFacts> gpusAtEnd, String error, EnergyScope scope) {
+
+    public TrialEnergy {
+        scope = scope == null ? EnergyScope.MACHINE : scope;
+    }
+
+    /** Machine scope. */
+    public TrialEnergy(EnergyReport training, CarbonEstimate carbon, List<GpuFacts> gpusAtStart,
+                       List<GpuFacts> gpusAtEnd, String error) {
+        this(training, carbon, gpusAtStart, gpusAtEnd, error, EnergyScope.MACHINE);
+    }
 
     /** The phase name of one epoch. */
     public static String phase(String stage, int epoch) {

@@ -15,6 +15,7 @@ import io.joulebench.energy.meter.ProviderStatus;
 import io.joulebench.energy.meter.SensorInfo;
 import io.joulebench.energy.nvml.GpuFacts;
 import io.joulebench.energy.nvml.NvmlProvider;
+import io.joulebench.energy.process.ProcessTree;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,11 +44,15 @@ public final class TrialMetering implements AutoCloseable {
     private final EnergyMeter meter;
     private final CarbonSettings carbon;
     private IdleBaseline idle;
+    private final EnergyScope scope;
+    /** The trial's JVM and its children (an external trainer's command): what is attributed. */
+    private final ProcessTree tree = ProcessTree.thisProcess();
 
-    private TrialMetering(EnergyMeter meter, CarbonSettings carbon, IdleBaseline idle) {
+    private TrialMetering(EnergyMeter meter, CarbonSettings carbon, IdleBaseline idle, EnergyScope scope) {
         this.meter = meter;
         this.carbon = carbon;
         this.idle = idle;
+        this.scope = scope;
     }
 
     /**
@@ -58,6 +63,13 @@ public final class TrialMetering implements AutoCloseable {
      */
     public static TrialMetering start(EnergyMeter meter, CarbonSettings carbon, Duration idleWindow,
                                       Set<Requirement> required) throws EnergyException, InterruptedException {
+        return start(meter, carbon, idleWindow, required, EnergyScope.MACHINE);
+    }
+
+    /** As {@link #start(EnergyMeter, CarbonSettings, Duration, Set)}, carbon in the given scope. */
+    public static TrialMetering start(EnergyMeter meter, CarbonSettings carbon, Duration idleWindow,
+                                      Set<Requirement> required, EnergyScope scope)
+            throws EnergyException, InterruptedException {
         for (Requirement r : required) {
             if (meter.sensors().stream().noneMatch(r::metBy)) {
                 throw new EnergyException("--require " + r.name().toLowerCase(Locale.ROOT) + ": no "
@@ -66,12 +78,18 @@ public final class TrialMetering implements AutoCloseable {
         }
         IdleBaseline idle = idleWindow.isZero() ? null : meter.measureIdle(idleWindow);
         requireAdvancing(meter, idle, required);
-        return new TrialMetering(meter, carbon, idle);
+        return new TrialMetering(meter, carbon, idle, scope);
     }
 
     /** Meters trials against a baseline measured elsewhere (a forked trial gets its parent's). */
-    public static TrialMetering withIdle(EnergyMeter meter, CarbonSettings carbon, IdleBaseline idle) {
-        return new TrialMetering(meter, carbon, idle);
+    public static TrialMetering withIdle(EnergyMeter meter, CarbonSettings carbon, IdleBaseline idle,
+                                         EnergyScope scope) {
+        return new TrialMetering(meter, carbon, idle, scope);
+    }
+
+    /** The scope carbon is computed in. */
+    public EnergyScope scope() {
+        return scope;
     }
 
     /** Measures the idle baseline again (long suites see drift); later trials use the new one. */
@@ -163,7 +181,7 @@ public final class TrialMetering implements AutoCloseable {
     public Session start() throws EnergyException {
         List<String> problems = new ArrayList<>();
         List<GpuFacts> gpus = gpuFacts(problems);
-        return new Session(meter.start(idle), gpus, problems);
+        return new Session(meter.start(idle, tree), gpus, problems);
     }
 
     /**
@@ -210,12 +228,16 @@ public final class TrialMetering implements AutoCloseable {
             List<GpuFacts> gpusAtEnd = gpuFacts(problems);
             CarbonEstimate estimate = null;
             try {
-                estimate = carbon.estimate(report, session.trace());
+                estimate = carbon.estimate(report, session.trace(), session.attributedTrace().orElse(null), scope);
+                if (estimate == null && scope == EnergyScope.PROCESS && report.totalJoules() != null) {
+                    problems.add("carbon: --scope process, but no attributed figure ("
+                            + (report.attributedNote() == null ? "nothing attributed" : report.attributedNote()) + ")");
+                }
             } catch (EnergyException e) {
                 problems.add("carbon: " + e.getMessage());
             }
             return new TrialEnergy(report, estimate, gpusAtStart, gpusAtEnd,
-                    problems.isEmpty() ? null : String.join("; ", problems));
+                    problems.isEmpty() ? null : String.join("; ", problems), scope);
         }
     }
 

@@ -72,6 +72,42 @@ class EnergyCommandsTest {
     }
 
     @Test
+    void measureScopeProcessReportsTheCommandsAttributedShareBesideTheMachineFigure() throws Exception {
+        Path json = tmp.resolve("p.json");
+        Run r = run("measure", "--scope", "process", "--interval", "50ms", "--json", json.toString(), "--", "sh", "-c",
+                "i=0; while [ $i -lt 300000 ]; do i=$((i+1)); done");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("scope: process"), r.out());
+        assertTrue(r.out().contains("ATTRIBUTED"), r.out());
+        assertTrue(r.out().contains("carbon (scope process)"), r.out());
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertEquals("process", root.get("scope").asText());
+        JsonNode attributed = root.get("attributed");
+        assertTrue(attributed.size() >= 1, root.toString());
+        for (JsonNode a : attributed) {
+            assertTrue(a.get("tree").asText().startsWith("children of pid "), a.toString());
+            assertTrue(a.get("joules").isNumber(), "a figure, labelled by its basis: " + a);
+            double machine = root.get("domains").findValues("domain").stream().map(JsonNode::asText).toList()
+                    .contains(a.get("domain").asText()) ? a.get("machineJoules").asDouble() : Double.NaN;
+            assertTrue(a.get("joules").asDouble() <= machine + 1e-9, "attributed above the machine figure: " + a);
+            assertTrue(a.get("joules").asDouble() > 0, "the busy loop used CPU time: " + a);
+        }
+        assertEquals(root.get("attributedTotalJoules").asDouble(), root.get("carbon").get("energyJoules").asDouble(),
+                1e-9, "carbon uses the attributed total under --scope process");
+    }
+
+    @Test
+    void measureSaysTheDefaultScopeIsTheMachine() throws Exception {
+        Path json = tmp.resolve("m.json");
+        Run r = run("measure", "--interval", "50ms", "--json", json.toString(), "--", "true");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("scope: machine (default)"), r.out());
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertEquals("machine", root.get("scope").asText());
+        assertEquals(root.get("totalJoules").asDouble(), root.get("carbon").get("energyJoules").asDouble(), 1e-9);
+    }
+
+    @Test
     void energyReportWithPhasesSerialisesWithPlainJackson() throws Exception {
         var options = new io.joulebench.energy.meter.MeterOptions(java.time.Duration.ZERO,
                 io.joulebench.energy.SensorOptions.defaults(), java.util.Set.of("model"));

@@ -74,4 +74,18 @@ class EnergyOptionsTest {
         assertTrue(r.out().contains("set explicitly by --nvml-library " + missing + ": measure and run refuse to "
                 + "start rather than fall back"), r.out());
     }
+
+    @Test
+    void scopeDefaultsToMachineAndAForkedTrialGetsTheScopeAsked() {
+        CommandLine.ParseResult asked = new CommandLine(new MeteringArgs.Holder())
+                .setCaseInsensitiveEnumValuesAllowed(true).parseArgs("--scope", "process", "--region", "POL");
+        MeteringArgs args = MeteringArgs.merge(asked, java.util.Map.of());
+        java.util.List<String> trial = args.forTrial();
+        assertEquals("process", trial.get(trial.indexOf("--scope") + 1).toLowerCase(java.util.Locale.ROOT), trial
+                .toString());
+        assertEquals(io.joulebench.harness.trial.EnergyScope.PROCESS, args.options().energy.scope());
+        CommandLine.ParseResult plain = new CommandLine(new MeteringArgs.Holder()).parseArgs();
+        assertEquals(io.joulebench.harness.trial.EnergyScope.MACHINE,
+                MeteringArgs.merge(plain, java.util.Map.of()).options().energy.scope());
+    }
 }

@@ -58,4 +58,24 @@ class SummaryTableTest {
         assertEquals("", SummaryTable.footnote(List.of(trial(domain("gpu:0", Method.COUNTER_DELTA, Quality.COMPLETE,
                 70.0, null)))), "a clean measurement carries no mark");
     }
+
+    @Test
+    void underScopeProcessTheSummaryShowsTheAttributedShareMarked() {
+        DomainEnergy cpu = domain("cpu-package", Method.COUNTER_DELTA, Quality.COMPLETE, 100.0, null);
+        EnergyReport report = new EnergyReport("2024-01-01T00:00:00Z", 10.0, 100.0, List.of(cpu), List.of(), 100.0,
+                null, null, null, null, null, null, List.of(new io.joulebench.energy.meter.AttributedEnergy(
+                        "cpu-package", "process tree of pid 7", Method.COUNTER_DELTA, Quality.COMPLETE, 25.0, 100.0,
+                        0.25, 0.25, 100, 0, null, List.of())), 25.0, null);
+        TrialSpec spec = new TrialSpec("external", "mnist", null, 1, 1, Map.of());
+        EnergyRecord energy = EnergyMapping.map(new TrialEnergy(report, null, List.of(), List.of(), null,
+                io.joulebench.harness.trial.EnergyScope.PROCESS));
+        TrialRecord r = new TrialRecord(TrialRecord.SCHEMA, spec.key(), "id", "2024-01-01T00:00:00Z",
+                TrialRecord.COMPLETED, null, false, spec, null, List.of(), null, Metrics.of(null, 10.0, null,
+                List.of(), energy, "-", null), energy, null, null, null, null);
+        assertEquals("25.0^", SummaryTable.energy(r, false));
+        assertEquals("n/a", SummaryTable.energy(r, true), "no net share");
+        assertEquals("2.5^", SummaryTable.averageWatts(r));
+        assertTrue(SummaryTable.render(List.of(r)).contains("^ ATTRIBUTED (--scope process)"));
+        assertEquals("100.0", SummaryTable.energy(trial(cpu), false), "machine scope: the machine's figure");
+    }
 }

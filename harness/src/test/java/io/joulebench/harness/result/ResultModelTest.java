@@ -53,10 +53,15 @@ class ResultModelTest {
         IdleBaseline idle = new IdleBaseline("2026-01-01T00:00:00Z", 5.0, List.of(
                 new IdleBaseline.IdlePower("cpu-package", 10.0, Method.MODELLED, Quality.COMPLETE, null, null)));
         EnergyReport report = new EnergyReport("2026-01-01T00:00:10Z", 10.0, 100.0, List.of(cpu, gpu),
-                List.of(setup, epoch1), 300.0, 100.0, 200.0, "left out: gpu:0 (unavailable)", idle, 0.01, 0.001);
+                List.of(setup, epoch1), 300.0, 100.0, 200.0, "left out: gpu:0 (unavailable)", idle, 0.01, 0.001,
+                List.of(new io.joulebench.energy.meter.AttributedEnergy("cpu-package", "process tree of pid 4242",
+                        Method.MODELLED, Quality.COMPLETE, 120.0, 300.0, 0.4, 0.4, 100, 1, null,
+                        List.of("1 interval(s) with the tree's CPU time above the machine's busy time: capped at 1"))),
+                120.0, "gpu:0 not attributed (no per-process share of GPU energy; its machine figure stands alone)");
         CarbonEstimate carbon = new CarbonEstimate("ANNUAL_AVERAGE", "POL", "Poland", 2023, "Ember", 1.0, 300.0,
                 300.0 / 3.6e6, 662.0, 0.0552, List.of());
-        EnergyRecord energy = EnergyMapping.map(new TrialEnergy(report, carbon, List.of(), List.of(), null));
+        EnergyRecord energy = EnergyMapping.map(new TrialEnergy(report, carbon, List.of(), List.of(), null,
+                io.joulebench.harness.trial.EnergyScope.PROCESS));
         TrialOutcome outcome = TrialOutcome.of(new TrainingResult(0.875, 0.35, 1, Map.of("train", 1), 1,
                 "max-epochs", 54000, 1.2e12));
         List<EpochRecord> epochs = List.of(new EpochRecord("train", 1, 0.5, 0.4, 0.86, 54000, 1.0, 1.2e12, 9.0,
@@ -87,6 +92,32 @@ class ResultModelTest {
     void aRecordRoundTripsThroughItsJsonLine() throws IOException {
         TrialRecord r = sample();
         assertEquals(r, ResultCodec.parse(ResultCodec.write(r)));
+    }
+
+    @Test
+    void theMetricsShowTheAttributedShareBesideTheMachineFigure() {
+        TrialRecord r = sample();
+        Metric machine = r.metric(Metrics.ENERGY_JOULES).orElseThrow();
+        Metric attributed = r.metric(Metrics.ATTRIBUTED_ENERGY_JOULES).orElseThrow();
+        assertEquals(300.0, machine.value(), 1e-12);
+        assertEquals(Obtained.MODELLED, machine.obtained());
+        assertEquals(120.0, attributed.value(), 1e-12);
+        assertEquals(Obtained.ATTRIBUTED, attributed.obtained());
+        assertTrue(attributed.reason().contains("cpu-package of MODELLED") && attributed.reason().contains("gpu:0"),
+                attributed.reason());
+        assertEquals(Obtained.ATTRIBUTED, r.metric("attributedEnergyJoules.cpu-package").orElseThrow().obtained());
+        assertEquals(Obtained.ATTRIBUTED, r.metric(Metrics.CO2E_GRAMS).orElseThrow().obtained(), "scope process");
+        assertEquals("process", r.energy().scope());
+    }
+
+    @Test
+    void aRecordWithoutAttributionSaysWhyItsAttributedMetricIsMissing() {
+        EnergyRecord e = new EnergyRecord(1.0, 100.0, List.of(), List.of(), new EnergyRecord.Totals(null, null, null,
+                null), null, null, List.of(), List.of(), null, null);
+        Metric m = Metrics.of(null, 1.0, null, List.of(), e, "unused", null).stream()
+                .filter(x -> x.name().equals(Metrics.ATTRIBUTED_ENERGY_JOULES)).findFirst().orElseThrow();
+        assertNull(m.value());
+        assertTrue(m.reason().startsWith("not attributed"), m.reason());
     }
 
     @Test

@@ -145,4 +145,31 @@ class TrialMeteringTest {
         assertEquals(1, nvml.shutdowns, "shut down once when the meter closes");
         assertEquals(0, nvml.refs);
     }
+
+    @Test
+    void aTrialUnderScopeProcessAttributesItsJvmAndChildrenAndCarbonUsesTheShare() throws Exception {
+        io.joulebench.energy.process.ProcessTree tree = io.joulebench.energy.process.ProcessTree.thisProcess();
+        EnergyMeter meter = EnergyMeter.open(new MeterOptions(Duration.ofMillis(20),
+                SensorOptions.defaults().withLoadTree(tree), Set.of("model")));
+        try (TrialMetering metering = TrialMetering.start(meter, carbon(), Duration.ZERO,
+                EnumSet.noneOf(TrialMetering.Requirement.class), EnergyScope.PROCESS)) {
+            TrialMetering.Session s = metering.start();
+            // The workload of an external trainer: a child process of the trial's JVM.
+            Process child = new ProcessBuilder("sh", "-c", "i=0; while [ $i -lt 200000 ]; do i=$((i+1)); done")
+                    .start();
+            assertEquals(0, child.waitFor());
+            TrialEnergy e = s.stop();
+            var attributed = e.training().attributed();
+            assertTrue(!attributed.isEmpty(), e.training().toString());
+            for (var a : attributed) {
+                assertEquals("process tree of pid " + ProcessHandle.current().pid(), a.tree());
+                assertTrue(a.joules() != null && a.joules() <= a.machineJoules() + 1e-9, a.toString());
+            }
+            assertEquals(e.training().attributedTotalJoules(), e.carbon().energyJoules(), 1e-9);
+            assertTrue(e.carbon().notes().get(0).startsWith("scope process"), e.carbon().notes().toString());
+            io.joulebench.harness.result.EnergyRecord r = io.joulebench.harness.result.EnergyMapping.map(e);
+            assertEquals("process", r.scope());
+            assertEquals(attributed.size(), r.attributed().size());
+        }
+    }
 }
