@@ -51,7 +51,7 @@ final class SlurmCommand implements Callable<Integer> {
             + " repetitions, at most " + MAX_SHARDS + ").")
     Integer shards;
 
-    @Option(names = "--parallel", paramLabel = "N", description = "Array tasks running at once (--array=...%N).")
+    @Option(names = "--parallel", paramLabel = "N", description = "Array tasks running at once (--array=...%%N).")
     Integer parallel;
 
     @Option(names = "--partition", paramLabel = "P", description = "Slurm partition (default: the cluster's).")

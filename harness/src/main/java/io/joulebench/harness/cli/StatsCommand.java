@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code joulebench stats}: per-arm summaries and each arm against its baseline, from results files. */
 @Command(name = "stats", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Summarise trials per arm (n, mean, 95 % t-interval, sd, CV, median, min, max, outliers) and"
+        description = {"Summarise trials per arm (n, mean, 95 %% t-interval, sd, CV, median, min, max, outliers) and"
                 + " compare each arm with its baseline under each protocol (ratio of means with bootstrap and"
                 + " Fieller intervals, accuracy difference in pp, verdicts; Holm across several arms)."})
 final class StatsCommand implements Callable<Integer> {
@@ -51,7 +51,7 @@ final class StatsCommand implements Callable<Integer> {
     String baseline;
 
     @Option(names = "--target-accuracy", paramLabel = "PCT",
-            description = "Validation accuracy for the to-target protocol, e.g. 85% (default: the lower of the two"
+            description = "Validation accuracy for the to-target protocol, e.g. 85%% (default: the lower of the two"
                     + " arms' mean best validation accuracy).")
     String target;
 
