@@ -138,6 +138,19 @@ class CliTest {
         assertTrue(r.at("/energy/problems").isNull(), r.at("/energy/problems").toString());
     }
 
+    /** Every help text formats: a stray '%' in a description makes picocli print a warning and raw text. */
+    @Test
+    void everyCommandsHelpFormats() {
+        for (String command : List.of("demo", "run", "list", "data", "sensors", "measure", "suite", "stats", "report",
+                "slurm", "merge")) {
+            out.reset();
+            err.reset();
+            assertEquals(0, JouleBenchCommand.execute(command, "--help"), command);
+            assertFalse(stderr().contains("Could not format"), command + ": " + stderr());
+            assertTrue(stdout().startsWith("Usage: joulebench " + command), command + ": " + stdout());
+        }
+    }
+
     /** An external command as a trial: metered, its epochs and result in the same record as a native trial. */
     @Test
     void anExternalTrainerIsATrialLikeAnyOther(@TempDir Path dir) throws Exception {
