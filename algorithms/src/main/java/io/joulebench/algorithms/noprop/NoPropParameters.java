@@ -4,6 +4,7 @@ import io.joulebench.algorithms.ParameterSpec;
 import io.joulebench.algorithms.Preset;
 import io.joulebench.algorithms.data.Datasets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -66,7 +67,7 @@ final class NoPropParameters {
     }
 
     private static Preset preset(String dataset, String description, int epochs, boolean withEta) {
-        Map<String, String> values = new java.util.LinkedHashMap<>(Map.of(BLOCKS, "10", LR, "1e-3", WEIGHT_DECAY,
+        Map<String, String> values = new LinkedHashMap<>(Map.of(BLOCKS, "10", LR, "1e-3", WEIGHT_DECAY,
                 "1e-3", BATCH_SIZE, "128", EPOCHS, Integer.toString(epochs), EMBEDDING, ONE_HOT));
         if (withEta) {
             values.put(ETA, "0.1");

@@ -7,6 +7,7 @@ import io.joulebench.algorithms.local.LinearHead;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.DoubleSupplier;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -36,7 +37,7 @@ class NoPropGradientTest {
                 GradientCheck.random(rng, LABELS.length, 3));
         for (int t : new int[] {1, 2}) {
             DenoisingBlock block = net.block(t);
-            java.util.function.DoubleSupplier loss = () -> BlockObjective.lossAndGradients(block, t, net.schedule,
+            DoubleSupplier loss = () -> BlockObjective.lossAndGradients(block, t, net.schedule,
                     0.1, net.embedding, net.head, images, LABELS, noise).loss();
             BlockObjective.Result r = BlockObjective.lossAndGradients(block, t, net.schedule, 0.1, net.embedding,
                     net.head, images, LABELS, noise);
@@ -64,7 +65,7 @@ class NoPropGradientTest {
         }
         Batch batch = new Batch(features, LABELS, LABELS.length);
         // the same noise for every evaluation: a fresh generator from one seed
-        java.util.function.DoubleSupplier loss = () -> BpNoPropTrainer.lossAndGradients(net, batch,
+        DoubleSupplier loss = () -> BpNoPropTrainer.lossAndGradients(net, batch,
                 new SplittableRandom(9)).meanLoss();
         BpNoPropTrainer.Step step = BpNoPropTrainer.lossAndGradients(net, batch, new SplittableRandom(9));
         List<INDArray> params = BpNoPropTrainer.parameters(net);

@@ -10,6 +10,7 @@ import io.joulebench.algorithms.data.Dataset;
 import io.joulebench.algorithms.local.TestData;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,7 @@ class NoPropTrainersTest {
         List<EpochStats> epochs = new ArrayList<>();
         long start = System.nanoTime();
         TrainingResult r = TestData.train("noprop-dt", TestData.subset(), SMALL, 1, epochs);
-        System.out.printf(java.util.Locale.ROOT, "noprop-dt: test accuracy %.4f after %d epochs, %.1f s%n",
+        System.out.printf(Locale.ROOT, "noprop-dt: test accuracy %.4f after %d epochs, %.1f s%n",
                 r.testAccuracy(), r.epochsRun(), (System.nanoTime() - start) / 1e9);
         assertTrue(r.testAccuracy() >= 0.80, "test accuracy " + r.testAccuracy());
         assertEquals(5, epochs.size());
@@ -46,9 +47,9 @@ class NoPropTrainersTest {
         List<EpochStats> epochs = new ArrayList<>();
         TrainingResult r = TestData.train("bp-noprop", TestData.subset(), Map.of("blocks", "3", "channels", "8,16",
                 "hidden", "64", "epochs", "5", "lr", "1e-2"), 1, epochs);
-        epochs.forEach(e -> System.out.printf(java.util.Locale.ROOT, "bp-noprop: epoch %d loss %.4f val %.4f%n",
+        epochs.forEach(e -> System.out.printf(Locale.ROOT, "bp-noprop: epoch %d loss %.4f val %.4f%n",
                 e.epoch(), e.trainLoss(), e.validationAccuracy()));
-        System.out.printf(java.util.Locale.ROOT, "bp-noprop: test accuracy %.4f%n", r.testAccuracy());
+        System.out.printf(Locale.ROOT, "bp-noprop: test accuracy %.4f%n", r.testAccuracy());
         // The twin learns slowly at this size (lr 1e-3: 36 % after 5 epochs; lr 1e-2: 56 %): the CE reaches the
         // blocks through the head and a softmax; a learning check, not a parity claim.
         assertTrue(r.testAccuracy() >= 0.50, "test accuracy " + r.testAccuracy());
