@@ -14,7 +14,8 @@ class TrainerConfigTest {
     @Test
     void registryFindsTheBuiltInTrainersAndRejectsUnknownOnes() {
         TrainerRegistry registry = TrainerRegistry.load();
-        assertEquals(List.of("bp-cnn", "bp-mlp", "cafo-dfa", "cafo-rand", "external", "ff", "mf"),
+        assertEquals(List.of("bp-cnn", "bp-mlp", "bp-noprop", "cafo-dfa", "cafo-rand", "external", "ff", "mf",
+                        "noprop-dt"),
                 registry.all().stream().map(TrainerProvider::id).toList());
         InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
                 () -> registry.get("backprop"));

@@ -1,0 +1,100 @@
+package io.joulebench.algorithms.noprop;
+
+import io.joulebench.algorithms.TrainerConfig;
+import io.joulebench.algorithms.data.Batch;
+import io.joulebench.algorithms.data.Batches;
+import io.joulebench.algorithms.data.DataSplit;
+import io.joulebench.algorithms.data.DatasetInfo;
+import io.joulebench.algorithms.local.LinearHead;
+import io.joulebench.algorithms.local.SoftmaxCrossEntropy;
+import io.joulebench.algorithms.local.Steps;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * What both trainers share: T blocks, the class embedding, the linear head on z_T, the schedule, and DDPM-style
+ * inference {@code z_0 ~ N(0, I); z_t = a_t u_hat_t(z_{t-1}, x) + b_t z_{t-1} + sqrt(c_t) eps_t; argmax head(z_T)}.
+ */
+final class NoPropNetwork {
+    final List<DenoisingBlock> blocks;
+    final ClassEmbedding embedding;
+    final LinearHead head;
+    final NoiseSchedule schedule;
+
+    NoPropNetwork(List<DenoisingBlock> blocks, ClassEmbedding embedding, LinearHead head, NoiseSchedule schedule) {
+        this.blocks = List.copyOf(blocks);
+        this.embedding = embedding;
+        this.head = head;
+        this.schedule = schedule;
+    }
+
+    /** Built from the trial's generator in a fixed order: embedding, blocks 1..T, head. */
+    static NoPropNetwork build(TrainerConfig config, DatasetInfo info, DataType type, SplittableRandom rng) {
+        int classes = info.numClasses();
+        int t = config.getInt(NoPropParameters.BLOCKS);
+        ClassEmbedding embedding = config.getString(NoPropParameters.EMBEDDING).equals(NoPropParameters.ONE_HOT)
+                ? ClassEmbedding.oneHot(classes, type)
+                : ClassEmbedding.prototype(classes, config.getInt(NoPropParameters.EMBED_DIM), type, rng);
+        List<DenoisingBlock> blocks = new ArrayList<>();
+        for (int k = 0; k < t; k++) {
+            blocks.add(new DenoisingBlock(info.shape(), config.getIntList(NoPropParameters.CHANNELS),
+                    embedding.dim(), config.getInt(NoPropParameters.HIDDEN), classes, type, rng));
+        }
+        LinearHead head = LinearHead.pytorchDefault(embedding.dim(), classes, true, type, rng);
+        return new NoPropNetwork(blocks, embedding, head, NoiseSchedule.cosine(t));
+    }
+
+    DenoisingBlock block(int t) {
+        return blocks.get(t - 1);
+    }
+
+    /** Everything inference reads: blocks' parameters and running statistics, embedding, head. */
+    List<INDArray> state() {
+        List<INDArray> s = new ArrayList<>();
+        blocks.forEach(b -> s.addAll(b.state()));
+        s.add(embedding.weight);
+        s.addAll(head.parameters());
+        return s;
+    }
+
+    /** z_T by the inference chain from z_0 ~ N(0, I), in inference mode. */
+    INDArray finalLatent(Batch b, SplittableRandom rng) {
+        INDArray images = blocks.get(0).images(b.features(), b.size());
+        DataType type = embedding.weight.dataType();
+        INDArray z = Gaussians.matrix(rng, b.size(), embedding.dim(), type);
+        for (int t = 1; t <= schedule.blocks(); t++) {
+            INDArray prediction = embedding.mix(block(t).forward(images, z, false)).prediction();
+            NoiseSchedule.Step step = schedule.step(t);
+            INDArray eps = Gaussians.matrix(rng, b.size(), embedding.dim(), type);
+            z = prediction.muli(step.a()).addi(z.muli(step.b())).addi(eps.muli(Math.sqrt(step.c())));
+        }
+        return z;
+    }
+
+    /** Mean CE of the head on z_T and accuracy; the noise comes from a generator seeded with {@code seed}. */
+    Evaluation evaluate(DataSplit split, int batchSize, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        double lossSum = 0;
+        long correct = 0;
+        for (Batch b : Batches.evaluation(split, batchSize)) {
+            try (MemoryWorkspace ws = Steps.open("noprop-eval")) {
+                SoftmaxCrossEntropy.Result r = SoftmaxCrossEntropy.evaluate(head.logits(finalLatent(b, rng)),
+                        b.labels());
+                lossSum += r.lossSum();
+                correct += r.correct();
+            }
+        }
+        return new Evaluation(lossSum / split.size(), (double) correct / split.size());
+    }
+
+    /** Gemm flops of inference on one row: every block, the mixtures and the head. */
+    double forwardFlops() {
+        double mixture = 2.0 * embedding.classes() * embedding.dim();
+        return blocks.stream().mapToDouble(DenoisingBlock::forwardFlops).sum() + blocks.size() * mixture
+                + 2.0 * head.inputs() * head.classes();
+    }
+}

@@ -1,0 +1,77 @@
+package io.joulebench.algorithms.noprop;
+
+import io.joulebench.algorithms.ParameterSpec;
+import io.joulebench.algorithms.Preset;
+import io.joulebench.algorithms.data.Datasets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The parameters both NoProp trainers take, declared once, and the paper's Table 3 presets. */
+final class NoPropParameters {
+    static final String BLOCKS = "blocks";
+    static final String EMBEDDING = "embedding";
+    static final String EMBED_DIM = "embed-dim";
+    static final String HIDDEN = "hidden";
+    static final String CHANNELS = "channels";
+    static final String ETA = "eta";
+    static final String LR = "lr";
+    static final String WEIGHT_DECAY = "weight-decay";
+    static final String BATCH_SIZE = "batch-size";
+    static final String EPOCHS = "epochs";
+    static final String PATIENCE = "patience";
+    static final String MIN_DELTA = "min-delta";
+    static final String ONE_HOT = "one-hot";
+    static final String PROTOTYPE = "prototype";
+    static final String PAPER = "paper";
+
+    private NoPropParameters() {
+    }
+
+    /** {@code withEta}: the DT loss weight (the BP twin has no denoising term). */
+    static List<ParameterSpec> specs(boolean withEta) {
+        List<ParameterSpec> specs = new ArrayList<>(List.of(
+                ParameterSpec.integer(BLOCKS, 10, 1, 1000, "T, the number of denoising blocks"),
+                ParameterSpec.choice(EMBEDDING, ONE_HOT, List.of(ONE_HOT, PROTOTYPE),
+                        "class embedding: fixed one-hot (d = classes) or learned prototypes (d = embed-dim)"),
+                ParameterSpec.integer(EMBED_DIM, 256, 1, 65_536, "d, the prototype embedding size (ignored for"
+                        + " one-hot)"),
+                ParameterSpec.integer(HIDDEN, 256, 1, 65_536, "h, the width of the latent path and the fusion"),
+                ParameterSpec.intList(CHANNELS, "32,64,128", 1, 4096, "conv channels of each block's image path"),
+                ParameterSpec.number(LR, 1e-3, 1e-8, 10, "AdamW learning rate"),
+                ParameterSpec.number(WEIGHT_DECAY, 1e-3, 0, 1, "AdamW decoupled weight decay"),
+                ParameterSpec.integer(BATCH_SIZE, 128, 1, 65_536, "training batch size (validation and test use"
+                        + " twice this)"),
+                ParameterSpec.integer(EPOCHS, 100, 1, 100_000, "maximum number of epochs"),
+                ParameterSpec.integer(PATIENCE, 10, 1, 100_000, "epochs without validation-loss improvement"
+                        + " before stopping"),
+                ParameterSpec.number(MIN_DELTA, 0, 0, 1e9, "smallest validation-loss decrease that counts as an"
+                        + " improvement")));
+        if (withEta) {
+            specs.add(ParameterSpec.number(ETA, 0.1, 0, 1e6, "eta, the weight of the SNR-weighted denoising term"));
+        }
+        return specs;
+    }
+
+    /** Table 3 of the paper (MNIST, CIFAR-10, CIFAR-100) and our Fashion-MNIST setting. */
+    static List<Preset> presets(boolean withEta) {
+        List<Preset> presets = new ArrayList<>();
+        String table = "the paper's Table 3: T 10, eta 0.1, AdamW lr 1e-3, wd 1e-3, batch 128, ";
+        presets.add(preset(Datasets.MNIST, table + "100 epochs", 100, withEta));
+        presets.add(preset(Datasets.CIFAR_10, table + "150 epochs", 150, withEta));
+        presets.add(preset(Datasets.CIFAR_100, table + "150 epochs", 150, withEta));
+        presets.add(preset(Datasets.FASHION_MNIST, "ours, not the paper's (it has no Fashion-MNIST run): its MNIST"
+                + " setting, T 10, eta 0.1, AdamW lr 1e-3, wd 1e-3, batch 128, 100 epochs", 100, withEta));
+        return presets;
+    }
+
+    private static Preset preset(String dataset, String description, int epochs, boolean withEta) {
+        Map<String, String> values = new LinkedHashMap<>(Map.of(BLOCKS, "10", LR, "1e-3", WEIGHT_DECAY,
+                "1e-3", BATCH_SIZE, "128", EPOCHS, Integer.toString(epochs), EMBEDDING, ONE_HOT));
+        if (withEta) {
+            values.put(ETA, "0.1");
+        }
+        return new Preset(PAPER, dataset, description, values);
+    }
+}
