@@ -87,10 +87,8 @@ public final class WorkerCommand implements Callable<Integer> {
     }
 
     private static TrialRecord failed(TrialSpec spec, String problem) {
-        return new TrialRecord(TrialRecord.SCHEMA, spec.key(), java.util.UUID.randomUUID().toString(),
-                Instant.now().toString(), TrialRecord.FAILED, problem, false, spec, null, List.of(), null,
-                io.joulebench.harness.result.Metrics.of(null, null, null, List.of(), null, problem, null), null, null,
-                Execution.inProcess(), null, null);
+        return TrialRecord.withoutResult(spec, Instant.now().toString(), TrialRecord.FAILED, problem, List.of(),
+                Execution.inProcess());
     }
 
     private void writeQuietly(TrialRecord record) {

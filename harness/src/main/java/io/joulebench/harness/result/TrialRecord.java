@@ -35,6 +35,17 @@ public record TrialRecord(String schema, String key, String trialId, String star
         metrics = metrics == null ? List.of() : List.copyOf(metrics);
     }
 
+    /**
+     * A trial that produced no result (failed before it could, or was interrupted): its finished epochs, and every
+     * metric unavailable with {@code problem} as the reason, never 0.
+     */
+    public static TrialRecord withoutResult(TrialSpec spec, String startedAt, String status, String problem,
+                                            List<EpochRecord> epochs, Execution execution) {
+        return new TrialRecord(SCHEMA, spec.key(), java.util.UUID.randomUUID().toString(), startedAt, status, problem,
+                false, spec, null, epochs, null, Metrics.of(null, null, null, epochs, null, problem, null), null,
+                null, execution, null, null);
+    }
+
     @JsonIgnore
     public boolean completed() {
         return COMPLETED.equals(status);

@@ -3,7 +3,6 @@ package io.joulebench.harness.trial;
 import io.joulebench.algorithms.TrainingListener;
 import io.joulebench.energy.meter.IdleBaseline;
 import io.joulebench.harness.result.Execution;
-import io.joulebench.harness.result.Metrics;
 import io.joulebench.harness.result.ResultCodec;
 import io.joulebench.harness.result.TrialRecord;
 import java.io.BufferedReader;
@@ -204,9 +203,7 @@ public final class ForkedExecutor implements TrialExecutor {
 
     /** The record of a trial whose JVM died: no metric has a value, every one says why. */
     static TrialRecord failed(TrialSpec spec, String startedAt, String problem, Execution execution) {
-        return new TrialRecord(TrialRecord.SCHEMA, spec.key(), UUID.randomUUID().toString(), startedAt,
-                TrialRecord.FAILED, problem, false, spec, null, List.of(), null,
-                Metrics.of(null, null, null, List.of(), null, problem, null), null, null, execution, null, null);
+        return TrialRecord.withoutResult(spec, startedAt, TrialRecord.FAILED, problem, List.of(), execution);
     }
 
     private static void deleteQuietly(Path p) {

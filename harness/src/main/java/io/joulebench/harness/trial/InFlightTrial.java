@@ -2,12 +2,10 @@ package io.joulebench.harness.trial;
 
 import io.joulebench.algorithms.EpochStats;
 import io.joulebench.harness.result.EpochRecord;
-import io.joulebench.harness.result.Metrics;
 import io.joulebench.harness.result.TrialRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -71,8 +69,6 @@ public final class InFlightTrial {
             return null;
         }
         String error = why + " after " + epochs.size() + " finished epoch(s)";
-        return new TrialRecord(TrialRecord.SCHEMA, spec.key(), UUID.randomUUID().toString(), startedAt,
-                TrialRecord.INTERRUPTED, error, false, spec, null, List.copyOf(epochs), null,
-                Metrics.of(null, null, null, epochs, null, error, null), null, null, null, null, null);
+        return TrialRecord.withoutResult(spec, startedAt, TrialRecord.INTERRUPTED, error, List.copyOf(epochs), null);
     }
 }
