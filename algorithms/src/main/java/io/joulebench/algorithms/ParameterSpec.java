@@ -55,6 +55,33 @@ public record ParameterSpec(String name, ParameterType type, String defaultValue
                 List.of());
     }
 
+    public static ParameterSpec integer(Param<Integer> p, int defaultValue, int min, int max, String description) {
+        return integer(p.name(), defaultValue, min, max, description);
+    }
+
+    public static ParameterSpec number(Param<Double> p, double defaultValue, double min, double max,
+                                       String description) {
+        return number(p.name(), defaultValue, min, max, description);
+    }
+
+    public static ParameterSpec flag(Param<Boolean> p, boolean defaultValue, String description) {
+        return flag(p.name(), defaultValue, description);
+    }
+
+    public static ParameterSpec choice(Param<String> p, String defaultValue, List<String> choices,
+                                       String description) {
+        return choice(p.name(), defaultValue, choices, description);
+    }
+
+    public static ParameterSpec intList(Param<List<Integer>> p, String defaultValue, int min, int max,
+                                        String description) {
+        return intList(p.name(), defaultValue, min, max, description);
+    }
+
+    public static ParameterSpec text(Param<String> p, String defaultValue, int minLength, String description) {
+        return text(p.name(), defaultValue, minLength, description);
+    }
+
     /** Parses and range-checks one raw value; throws with a message naming the parameter, the value and the rule. */
     public Object parse(String raw) {
         if (type == ParameterType.TEXT) {

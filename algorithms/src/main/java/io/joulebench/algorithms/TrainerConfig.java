@@ -52,6 +52,11 @@ public final class TrainerConfig {
         return trainerId;
     }
 
+    /** The value of a declared parameter, typed. */
+    public <T> T get(Param<T> parameter) {
+        return parameter.cast(get(parameter.name()));
+    }
+
     public int getInt(String name) {
         return ((Number) get(name)).intValue();
     }

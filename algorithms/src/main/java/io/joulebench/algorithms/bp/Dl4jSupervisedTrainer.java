@@ -9,6 +9,8 @@ import io.joulebench.algorithms.data.Batch;
 import io.joulebench.algorithms.data.Batches;
 import io.joulebench.algorithms.data.DataSplit;
 import io.joulebench.algorithms.data.Dataset;
+import io.joulebench.algorithms.loop.Evaluation;
+import io.joulebench.algorithms.loop.Weights;
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -45,8 +47,6 @@ abstract class Dl4jSupervisedTrainer implements Trainer {
         int numClasses = data.info().numClasses();
 
         return SupervisedLoop.run(config, data, shuffleRng, listener, new SupervisedLoop.Model() {
-            private INDArray bestParams;
-
             @Override
             public double trainStep(Batch b) {
                 net.fit(new DataSet(features(b, data, b.size()), oneHot(b, numClasses)));
@@ -65,30 +65,34 @@ abstract class Dl4jSupervisedTrainer implements Trainer {
             }
 
             @Override
-            public SupervisedLoop.Evaluation evaluate(DataSplit split, int batchSize) {
+            public Evaluation evaluate(DataSplit split, int batchSize) {
                 return Dl4jSupervisedTrainer.this.evaluate(net, data, split, batchSize);
             }
 
             @Override
-            public void keepBest() {
-                bestParams = net.params().dup();
-            }
+            public Weights weights() {
+                return new Weights() {
+                    private INDArray bestParams;
 
-            @Override
-            public void restoreBest() {
-                if (bestParams != null) {
-                    net.setParams(bestParams);
-                }
+                    @Override
+                    public void keep() {
+                        bestParams = net.params().dup();
+                    }
+
+                    @Override
+                    public void restore() {
+                        net.setParams(bestParams);
+                    }
+                };
             }
         });
     }
 
 
     /** Mean cross-entropy and accuracy in inference mode. */
-    SupervisedLoop.Evaluation evaluate(MultiLayerNetwork net, Dataset data, DataSplit split, int batchSize) {
-        double lossSum = 0;
-        long correct = 0;
-        for (Batch b : Batches.evaluation(split, batchSize)) {
+    Evaluation evaluate(MultiLayerNetwork net, Dataset data, DataSplit split, int batchSize) {
+        // No scratch workspace: DL4J manages its own.
+        return Evaluation.over(split, batchSize, null, (b, tally) -> {
             float[][] probs = net.output(features(b, data, b.size()), false).toFloatMatrix();
             for (int i = 0; i < b.size(); i++) {
                 float[] p = probs[i];
@@ -99,12 +103,11 @@ abstract class Dl4jSupervisedTrainer implements Trainer {
                     }
                 }
                 if (argmax == b.labels()[i]) {
-                    correct++;
+                    tally.addCorrect(1);
                 }
-                lossSum -= Math.log(Math.max(p[b.labels()[i]], 1e-12f));
+                tally.addLoss(-Math.log(Math.max(p[b.labels()[i]], 1e-12f)));
             }
-        }
-        return new SupervisedLoop.Evaluation(lossSum / split.size(), (double) correct / split.size());
+        });
     }
 
     private INDArray features(Batch b, Dataset data, int batchSize) {

@@ -15,6 +15,7 @@ import io.joulebench.algorithms.local.Gemm;
 import io.joulebench.algorithms.local.LinearHead;
 import io.joulebench.algorithms.local.SoftmaxCrossEntropy;
 import io.joulebench.algorithms.local.Steps;
+import io.joulebench.algorithms.loop.Evaluation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -136,18 +137,10 @@ final class LocalCnnTrainer implements Trainer {
         }
 
         @Override
-        public SupervisedLoop.Evaluation evaluate(DataSplit split, int batchSize) {
-            double lossSum = 0;
-            long correct = 0;
-            for (Batch b : Batches.evaluation(split, batchSize)) {
-                try (MemoryWorkspace ws = Steps.open("bp-cnn-eval")) {
-                    SoftmaxCrossEntropy.Result r = SoftmaxCrossEntropy.evaluate(logits(images(b), false),
-                            Arrays.copyOf(b.labels(), b.size()));
-                    lossSum += r.lossSum();
-                    correct += r.correct();
-                }
-            }
-            return new SupervisedLoop.Evaluation(lossSum / split.size(), (double) correct / split.size());
+        public Evaluation evaluate(DataSplit split, int batchSize) {
+            return Evaluation.over(split, batchSize, "bp-cnn-eval", (b, tally) ->
+                    tally.add(SoftmaxCrossEntropy.evaluate(logits(images(b), false),
+                            Arrays.copyOf(b.labels(), b.size()))));
         }
 
         /** Gemm flops of one forward pass of one sample: the convolutions and the head. */

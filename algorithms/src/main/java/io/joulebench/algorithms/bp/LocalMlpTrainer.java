@@ -13,6 +13,7 @@ import io.joulebench.algorithms.local.Gemm;
 import io.joulebench.algorithms.local.SeededInit;
 import io.joulebench.algorithms.local.SoftmaxCrossEntropy;
 import io.joulebench.algorithms.local.Steps;
+import io.joulebench.algorithms.loop.Evaluation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -152,17 +153,9 @@ final class LocalMlpTrainer implements Trainer {
         }
 
         @Override
-        public SupervisedLoop.Evaluation evaluate(DataSplit split, int batchSize) {
-            double lossSum = 0;
-            long correct = 0;
-            for (Batch b : Batches.evaluation(split, batchSize)) {
-                try (MemoryWorkspace ws = Steps.open("bp-mlp-eval")) {
-                    SoftmaxCrossEntropy.Result r = SoftmaxCrossEntropy.evaluate(scores(input(b)), b.labels());
-                    lossSum += r.lossSum();
-                    correct += r.correct();
-                }
-            }
-            return new SupervisedLoop.Evaluation(lossSum / split.size(), (double) correct / split.size());
+        public Evaluation evaluate(DataSplit split, int batchSize) {
+            return Evaluation.over(split, batchSize, "bp-mlp-eval", (b, tally) ->
+                    tally.add(SoftmaxCrossEntropy.evaluate(scores(input(b)), b.labels())));
         }
 
         private static INDArray input(Batch b) {

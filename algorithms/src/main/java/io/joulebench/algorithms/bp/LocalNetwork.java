@@ -1,6 +1,7 @@
 package io.joulebench.algorithms.bp;
 
 import io.joulebench.algorithms.TrainerConfig;
+import io.joulebench.algorithms.TrainerParameters;
 import io.joulebench.algorithms.TrainingListener;
 import io.joulebench.algorithms.TrainingResult;
 import io.joulebench.algorithms.TrainingTask;
@@ -8,6 +9,8 @@ import io.joulebench.algorithms.data.Batch;
 import io.joulebench.algorithms.data.DataSplit;
 import io.joulebench.algorithms.local.Adam;
 import io.joulebench.algorithms.local.Steps;
+import io.joulebench.algorithms.loop.Evaluation;
+import io.joulebench.algorithms.loop.Weights;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Function;
@@ -38,7 +41,7 @@ interface LocalNetwork {
     double forwardFlops();
 
     /** Mean cross-entropy and accuracy in inference mode. */
-    SupervisedLoop.Evaluation evaluate(DataSplit split, int batchSize);
+    Evaluation evaluate(DataSplit split, int batchSize);
 
     /**
      * One trial: the network built from the trial's seed (it draws first), shuffling on the next stream, trained with
@@ -50,7 +53,7 @@ interface LocalNetwork {
         LocalNetwork net = build.apply(rng);
         SplittableRandom shuffleRng = rng.split();
         return SupervisedLoop.run(config, task.dataset(), shuffleRng, listener,
-                withAdamW(net, config.getDouble("lr"), config.getDouble("weight-decay")));
+                withAdamW(net, config.get(TrainerParameters.LR), config.get(TrainerParameters.WEIGHT_DECAY)));
     }
 
     /**
@@ -59,11 +62,8 @@ interface LocalNetwork {
      */
     private static SupervisedLoop.Model withAdamW(LocalNetwork net, double lr, double weightDecay) {
         Adam adamW = Adam.decoupled(net.parameters(), weightDecay);
-        List<INDArray> state = net.state();
-        List<INDArray> best = state.stream().map(Steps::persistentZerosLike).toList();
+        Weights best = Weights.copies(net.state());
         return new SupervisedLoop.Model() {
-            private boolean haveBest;
-
             @Override
             public double trainStep(Batch b) {
                 try (MemoryWorkspace ws = Steps.open("bp-local-step")) {
@@ -84,23 +84,13 @@ interface LocalNetwork {
             }
 
             @Override
-            public SupervisedLoop.Evaluation evaluate(DataSplit split, int batchSize) {
+            public Evaluation evaluate(DataSplit split, int batchSize) {
                 return net.evaluate(split, batchSize);
             }
 
             @Override
-            public void keepBest() {
-                for (int i = 0; i < best.size(); i++) {
-                    best.get(i).assign(state.get(i));
-                }
-                haveBest = true;
-            }
-
-            @Override
-            public void restoreBest() {
-                for (int i = 0; haveBest && i < best.size(); i++) {
-                    state.get(i).assign(best.get(i));
-                }
+            public Weights weights() {
+                return best;
             }
         };
     }

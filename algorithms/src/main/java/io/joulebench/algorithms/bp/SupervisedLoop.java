@@ -1,29 +1,28 @@
 package io.joulebench.algorithms.bp;
 
-import io.joulebench.algorithms.EpochStart;
-import io.joulebench.algorithms.EpochStats;
 import io.joulebench.algorithms.TrainerConfig;
+import io.joulebench.algorithms.TrainerParameters;
 import io.joulebench.algorithms.TrainingListener;
 import io.joulebench.algorithms.TrainingResult;
 import io.joulebench.algorithms.data.Batch;
 import io.joulebench.algorithms.data.Batches;
 import io.joulebench.algorithms.data.DataSplit;
 import io.joulebench.algorithms.data.Dataset;
-import java.util.Map;
+import io.joulebench.algorithms.loop.EpochLoop;
+import io.joulebench.algorithms.loop.Evaluation;
+import io.joulebench.algorithms.loop.Progress;
+import io.joulebench.algorithms.loop.StopRule;
+import io.joulebench.algorithms.loop.Weights;
 import java.util.SplittableRandom;
 
 /**
- * The backprop twins' training loop, whatever engine steps the network: shuffled batches, validation after every
- * epoch, early stopping on validation loss, the best-validation-accuracy weights restored for the test.
+ * The backprop twins on the {@link EpochLoop}, whatever engine steps the network: shuffled batches, validation
+ * after every epoch, early stopping on validation loss, the best-validation-accuracy weights restored for the test.
  */
 final class SupervisedLoop {
     static final String STAGE = "main";
 
     private SupervisedLoop() {
-    }
-
-    /** Mean cross-entropy and accuracy of a split. */
-    record Evaluation(double loss, double accuracy) {
     }
 
     /** What the loop needs from a network and its optimiser. */
@@ -40,50 +39,40 @@ final class SupervisedLoop {
         /** Mean cross-entropy and accuracy in inference mode, in batches of {@code batchSize}. */
         Evaluation evaluate(DataSplit split, int batchSize);
 
-        /** Remembers the current weights as the best so far. */
-        void keepBest();
-
-        /** Puts back the weights last kept, if any. */
-        void restoreBest();
+        /** Where the best weights are kept. */
+        Weights weights();
     }
 
     static TrainingResult run(TrainerConfig config, Dataset data, SplittableRandom shuffleRng,
                               TrainingListener listener, Model model) {
-        int batchSize = config.getInt("batch-size");
-        int maxEpochs = config.getInt("epochs");
-        EarlyStopping stopping = new EarlyStopping(config.getInt("patience"), config.getDouble("min-delta"));
-        long samplesSeen = 0;
-        double flops = 0;
-        int epoch = 0;
-        String stopReason = "max-epochs (" + maxEpochs + ")";
-        while (epoch < maxEpochs) {
-            epoch++;
-            listener.onEpochStart(new EpochStart(STAGE, epoch, maxEpochs));
-            double lossSum = 0;
-            long rows = 0;
-            for (Batch b : Batches.training(data.train(), batchSize, shuffleRng, data.info().augmented())) {
-                lossSum += model.trainStep(b);
-                rows += b.size();
-                flops += model.trainFlops(b.size());
+        int batchSize = config.get(TrainerParameters.BATCH_SIZE);
+        Progress progress = new Progress(data.train().size());
+        EpochLoop.Stage stage = new EpochLoop.Stage() {
+            @Override
+            public EpochLoop.Trained train(int epoch) {
+                double lossSum = 0;
+                long rows = 0;
+                for (Batch b : Batches.training(data.train(), batchSize, shuffleRng, data.info().augmented())) {
+                    lossSum += model.trainStep(b);
+                    rows += b.size();
+                    progress.counted(model.trainFlops(b.size()));
+                }
+                progress.trained(rows);
+                return EpochLoop.Trained.of(rows == 0 ? Double.NaN : lossSum / rows);
             }
-            samplesSeen += rows;
-            Evaluation val = model.evaluate(data.validation(), 2 * batchSize);
-            flops += model.forwardFlops() * data.validation().size();
-            EarlyStopping.Decision decision = stopping.update(epoch, val.loss(), val.accuracy());
-            if (decision.newBestAccuracy()) {
-                model.keepBest();
+
+            @Override
+            public Evaluation validate(EpochLoop.Trained epoch) {
+                Evaluation val = model.evaluate(data.validation(), 2 * batchSize);
+                progress.counted(model.forwardFlops() * data.validation().size());
+                return val;
             }
-            listener.onEpochEnd(new EpochStats(STAGE, epoch, rows == 0 ? Double.NaN : lossSum / rows, val.loss(),
-                    val.accuracy(), samplesSeen, (double) samplesSeen / data.train().size(), flops, Map.of()));
-            if (decision.stop()) {
-                stopReason = "early-stop (validation loss, patience " + config.getInt("patience") + ")";
-                break;
-            }
-        }
+        };
+        StopRule rule = StopRule.onLoss(config.get(TrainerParameters.PATIENCE),
+                config.get(TrainerParameters.MIN_DELTA), StopRule.Keep.BEST_ACCURACY);
+        EpochLoop.Outcome outcome = EpochLoop.run(STAGE, config.get(TrainerParameters.EPOCHS), rule, stage,
+                model.weights(), progress, listener);
         listener.onTestStart();
-        model.restoreBest();
-        Evaluation test = model.evaluate(data.test(), 2 * batchSize);
-        return new TrainingResult(test.accuracy(), test.loss(), epoch, Map.of(STAGE, epoch),
-                stopping.bestAccuracyEpoch(), stopReason, samplesSeen, flops);
+        return progress.result(model.evaluate(data.test(), 2 * batchSize), outcome.reason());
     }
 }

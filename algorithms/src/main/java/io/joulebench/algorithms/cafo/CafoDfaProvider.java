@@ -1,5 +1,6 @@
 package io.joulebench.algorithms.cafo;
 
+import io.joulebench.algorithms.Param;
 import io.joulebench.algorithms.ParameterSpec;
 import io.joulebench.algorithms.Preset;
 import io.joulebench.algorithms.data.Datasets;
@@ -11,6 +12,9 @@ import java.util.Map;
 /** {@code cafo-dfa}: CaFo whose blocks first train by direct feedback alignment; defaults: the study's Fashion-MNIST run. */
 public final class CafoDfaProvider extends CafoProvider {
     public static final String ID = "cafo-dfa";
+    static final Param<Integer> DFA_EPOCHS = Param.integer("dfa-epochs");
+    static final Param<Double> DFA_LR = Param.number("dfa-lr");
+    static final Param<Double> DFA_WD = Param.number("dfa-wd");
     private static final PredictorSettings FASHION = new PredictorSettings("3.3045e-4", "3.9676e-5", 85, 6, "1e-3");
 
     @Override
@@ -27,9 +31,9 @@ public final class CafoDfaProvider extends CafoProvider {
     @Override
     public List<ParameterSpec> parameters() {
         List<ParameterSpec> specs = new ArrayList<>(predictorParameters(FASHION));
-        specs.add(ParameterSpec.integer("dfa-epochs", 15, 0, 100_000, "epochs of DFA block training"));
-        specs.add(ParameterSpec.number("dfa-lr", 1.3847e-4, 1e-8, 10, "Adam learning rate of the DFA phase"));
-        specs.add(ParameterSpec.number("dfa-wd", 1.3311e-5, 0, 1, "Adam weight decay (L2) of the DFA phase"));
+        specs.add(ParameterSpec.integer(DFA_EPOCHS, 15, 0, 100_000, "epochs of DFA block training"));
+        specs.add(ParameterSpec.number(DFA_LR, 1.3847e-4, 1e-8, 10, "Adam learning rate of the DFA phase"));
+        specs.add(ParameterSpec.number(DFA_WD, 1.3311e-5, 0, 1, "Adam weight decay (L2) of the DFA phase"));
         return specs;
     }
 
@@ -48,9 +52,9 @@ public final class CafoDfaProvider extends CafoProvider {
 
     private static Map<String, String> with(PredictorSettings predictors, int epochs, String lr, String wd) {
         Map<String, String> values = new HashMap<>(predictors.values());
-        values.put("dfa-epochs", Integer.toString(epochs));
-        values.put("dfa-lr", lr);
-        values.put("dfa-wd", wd);
+        for (Map.Entry<String, String> e : List.of(DFA_EPOCHS.is(epochs), DFA_LR.is(lr), DFA_WD.is(wd))) {
+            values.put(e.getKey(), e.getValue());
+        }
         return values;
     }
 

@@ -1,7 +1,13 @@
 package io.joulebench.algorithms.cafo;
 
-import io.joulebench.algorithms.EpochStart;
-import io.joulebench.algorithms.EpochStats;
+import static io.joulebench.algorithms.TrainerParameters.BATCH_SIZE;
+import static io.joulebench.algorithms.TrainerParameters.CHANNELS;
+import static io.joulebench.algorithms.TrainerParameters.EPOCHS;
+import static io.joulebench.algorithms.TrainerParameters.LR;
+import static io.joulebench.algorithms.TrainerParameters.MIN_DELTA;
+import static io.joulebench.algorithms.TrainerParameters.PATIENCE;
+import static io.joulebench.algorithms.TrainerParameters.WEIGHT_DECAY;
+
 import io.joulebench.algorithms.Trainer;
 import io.joulebench.algorithms.TrainerConfig;
 import io.joulebench.algorithms.TrainingListener;
@@ -16,20 +22,17 @@ import io.joulebench.algorithms.data.Splits;
 import io.joulebench.algorithms.local.Adam;
 import io.joulebench.algorithms.local.ConvBlock;
 import io.joulebench.algorithms.local.LinearHead;
-import io.joulebench.algorithms.local.Plateau;
 import io.joulebench.algorithms.local.Steps;
+import io.joulebench.algorithms.loop.EpochLoop;
+import io.joulebench.algorithms.loop.Evaluation;
+import io.joulebench.algorithms.loop.Progress;
+import io.joulebench.algorithms.loop.StopRule;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
-import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
-import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
-import org.nd4j.linalg.api.memory.enums.LearningPolicy;
-import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -43,43 +46,12 @@ final class CafoTrainer implements Trainer {
     static final String DFA_STAGE = "dfa";
     static final DataType TYPE = DataType.FLOAT;
 
-    /**
-     * Per-batch scratch memory. Without a workspace every temporary of the hand-written ops is a fresh native
-     * allocation freed only by GC: much slower, and off-heap use grows until the process is killed.
-     */
-    private static final WorkspaceConfiguration SCRATCH = WorkspaceConfiguration.builder()
-            .initialSize(0).overallocationLimit(0.2).policyAllocation(AllocationPolicy.OVERALLOCATE)
-            .policyLearning(LearningPolicy.FIRST_LOOP).policySpill(SpillPolicy.REALLOCATE).build();
-
     private final TrainerConfig config;
     private final boolean dfa;
-
-    /** Opens the per-batch scratch workspace; arrays created inside must not escape it. */
-    static MemoryWorkspace scratch(String id) {
-        return Nd4j.getWorkspaceManager().getAndActivateWorkspace(SCRATCH, "cafo-" + id);
-    }
 
     CafoTrainer(TrainerConfig config, boolean dfa) {
         this.config = config;
         this.dfa = dfa;
-    }
-
-    /** Running totals of one trial, shared by all its stages. */
-    static final class Progress {
-        long samplesSeen;
-        double flops;
-        int epochsRun;
-        final Map<String, Integer> epochsPerStage = new LinkedHashMap<>();
-        final List<String> stopReasons = new ArrayList<>();
-        int lastBestEpoch;
-
-        /** One finished epoch of {@code stage} that trained on {@code samples} samples at {@code flops}. */
-        void record(String stage, long samples, double flops) {
-            samplesSeen += samples;
-            this.flops += flops;
-            epochsRun++;
-            epochsPerStage.merge(stage, 1, Integer::sum);
-        }
     }
 
     static String predictorStage(int block) {
@@ -94,29 +66,28 @@ final class CafoTrainer implements Trainer {
         SplittableRandom headRng = rng.split();
         SplittableRandom shuffleRng = rng.split();
         SplittableRandom feedbackRng = rng.split();
-        List<ConvBlock> blocks = ConvBlock.stack(data.info().shape(), config.getIntList("channels"), TYPE, blockRng);
-        Progress progress = new Progress();
+        List<ConvBlock> blocks = ConvBlock.stack(data.info().shape(), config.get(CHANNELS), TYPE, blockRng);
+        Progress progress = new Progress(data.train().size());
 
         if (dfa) {
-            new DfaPhase(blocks, data.info().numClasses(), config.getDouble("dfa-lr"), config.getDouble("dfa-wd"),
-                    headRng, feedbackRng).run(config, data, shuffleRng, listener, progress);
+            new DfaPhase(blocks, data.info().numClasses(), config.get(CafoDfaProvider.DFA_LR),
+                    config.get(CafoDfaProvider.DFA_WD), headRng, feedbackRng)
+                    .run(config, data, shuffleRng, listener, progress);
         }
         List<LinearHead> predictors = trainPredictors(blocks, data, headRng, shuffleRng, listener, progress);
 
         listener.onTestStart();
-        Inference inference = Inference.of(config.getString("inference"));
-        Evaluation test = evaluateCascade(blocks, predictors, inference, data.test(), 2 * config.getInt("batch-size"));
-        return new TrainingResult(test.accuracy(), test.loss(), progress.epochsRun, progress.epochsPerStage,
-                progress.lastBestEpoch, String.join("; ", progress.stopReasons), progress.samplesSeen,
-                progress.flops);
+        Inference inference = Inference.of(config.get(CafoProvider.INFERENCE));
+        Evaluation test = evaluateCascade(blocks, predictors, inference, data.test(), 2 * config.get(BATCH_SIZE));
+        return progress.result(test, progress.stagedReasons());
     }
 
     private List<LinearHead> trainPredictors(List<ConvBlock> blocks, Dataset data, SplittableRandom headRng,
                                              SplittableRandom shuffleRng, TrainingListener listener,
                                              Progress progress) {
-        int batchSize = config.getInt("batch-size");
-        Inference inference = Inference.of(config.getString("inference"));
-        boolean leastSquares = config.getString("loss").equals("ls");
+        int batchSize = config.get(BATCH_SIZE);
+        Inference inference = Inference.of(config.get(CafoProvider.INFERENCE));
+        boolean leastSquares = config.get(CafoProvider.LOSS).equals(CafoProvider.LEAST_SQUARES);
         int classes = data.info().numClasses();
         List<LinearHead> predictors = new ArrayList<>();
         List<INDArray> finishedValidationLogits = new ArrayList<>();
@@ -129,8 +100,8 @@ final class CafoTrainer implements Trainer {
             release(previousTrain);
             release(previousValidation);
             // Computing the cache is one pass of the training set through this block.
-            progress.samplesSeen += data.train().size();
-            progress.flops += block.forwardFlopsPerSample() * (data.train().size() + data.validation().size());
+            progress.trained(data.train().size());
+            progress.counted(block.forwardFlopsPerSample() * (data.train().size() + data.validation().size()));
 
             String stage = predictorStage(b);
             StageRun run = new StageRun(stage, train, data.train().labels(), validation, data.validation().labels(),
@@ -177,82 +148,86 @@ final class CafoTrainer implements Trainer {
         LinearHead crossEntropy(int batchSize, SplittableRandom headRng, SplittableRandom shuffleRng) {
             int flat = (int) train.size(1);
             int n = trainLabels.length;
-            int maxEpochs = config.getInt("epochs");
-            int patience = config.getInt("patience");
-            LinearHead head = LinearHead.pytorchDefault(flat, classes, config.getBoolean("predictor-bias"), TYPE,
+            LinearHead head = LinearHead.pytorchDefault(flat, classes, config.get(CafoProvider.PREDICTOR_BIAS), TYPE,
                     headRng);
             // torch.optim.Adam with weight_decay, as the study ran the predictors (an L2 term, not AdamW).
-            Adam adam = Adam.l2(head.parameters(), config.getDouble("weight-decay"));
-            double lr = config.getDouble("lr");
-            Plateau stopping = new Plateau(Plateau.Mode.MIN, patience, config.getDouble("min-delta"));
+            Adam adam = Adam.l2(head.parameters(), config.get(WEIGHT_DECAY));
+            double lr = config.get(LR);
             int batches = n / batchSize;
             if (batches == 0) {
                 throw new IllegalArgumentException("training split of " + n + " samples is smaller than one batch of "
                         + batchSize);
             }
-            String reason = "max-epochs (" + maxEpochs + ")";
-            int epoch = 0;
-            while (epoch < maxEpochs) {
-                epoch++;
-                listener.onEpochStart(new EpochStart(stage, epoch, maxEpochs));
-                int[] order = Splits.permutation(n, shuffleRng);
-                double lossSum = 0;
-                for (int k = 0; k < batches; k++) {
-                    int[] rows = Arrays.copyOfRange(order, k * batchSize, (k + 1) * batchSize);
-                    int[] labels = new int[batchSize];
-                    for (int i = 0; i < batchSize; i++) {
-                        labels[i] = trainLabels[rows[i]];
+            StopRule rule = StopRule.onLoss(config.get(PATIENCE), config.get(MIN_DELTA), StopRule.Keep.FINAL);
+            EpochLoop.run(stage, config.get(EPOCHS), rule, new EpochLoop.Stage() {
+                @Override
+                public EpochLoop.Trained train(int epoch) {
+                    int[] order = Splits.permutation(n, shuffleRng);
+                    double lossSum = 0;
+                    for (int k = 0; k < batches; k++) {
+                        int[] rows = Arrays.copyOfRange(order, k * batchSize, (k + 1) * batchSize);
+                        int[] labels = new int[batchSize];
+                        for (int i = 0; i < batchSize; i++) {
+                            labels[i] = trainLabels[rows[i]];
+                        }
+                        try (MemoryWorkspace ws = Steps.open("cafo-predictor")) {
+                            LinearHead.Step step = head.lossAndGradients(Steps.gatherRows(train, rows), labels);
+                            adam.step(step.gradients(), lr);
+                            lossSum += step.loss();
+                        }
                     }
-                    try (MemoryWorkspace ws = scratch("predictor")) {
-                        LinearHead.Step step = head.lossAndGradients(Steps.gatherRows(train, rows), labels);
-                        adam.step(step.gradients(), lr);
-                        lossSum += step.loss();
-                    }
+                    long samples = (long) batches * batchSize;
+                    progress.trained(samples);
+                    // Forward gemm and weight-gradient gemm per trained sample, one forward per validation sample.
+                    progress.counted(samples * 4.0 * flat * classes + validationLabels.length * 2.0 * flat * classes);
+                    return EpochLoop.Trained.of(lossSum / batches);
                 }
-                long samples = (long) batches * batchSize;
-                // Forward gemm and weight-gradient gemm per trained sample, one forward per validation sample.
-                double flops = samples * 4.0 * flat * classes + validationLabels.length * 2.0 * flat * classes;
-                progress.record(stage, samples, flops);
-                boolean stop = endEpoch(epoch, lossSum / batches, head, stopping);
-                if (stop) {
-                    reason = "early-stop (validation loss, patience " + patience + ")";
-                    break;
+
+                @Override
+                public Evaluation validate(EpochLoop.Trained epoch) {
+                    return StageRun.this.validate(head, false, epoch);
                 }
-            }
-            progress.stopReasons.add(stage + ": " + reason);
-            progress.lastBestEpoch = stopping.bestEpoch();
+            }, null, progress, listener);
             return head;
         }
 
         LinearHead leastSquares() {
             int flat = (int) train.size(1);
-            boolean bias = config.getBoolean("predictor-bias");
-            listener.onEpochStart(new EpochStart(stage, 1, 1));
-            LinearHead head = LeastSquares.fit(train, trainLabels, classes, bias, TYPE);
-            double trainLoss = meanSquaredError(head.logits(train), trainLabels);
-            // One pass over the training set to build the Gram matrix, plus the solve and the training error.
-            double flops = LeastSquares.flops(trainLabels.length, flat, classes, bias)
-                    + 2.0 * (trainLabels.length + validationLabels.length) * flat * classes;
-            progress.record(stage, trainLabels.length, flops);
-            endEpoch(1, trainLoss, head, null);
-            progress.stopReasons.add(stage + ": closed-form least squares");
-            progress.lastBestEpoch = 1;
-            return head;
+            boolean bias = config.get(CafoProvider.PREDICTOR_BIAS);
+            LinearHead[] fitted = new LinearHead[1];
+            EpochLoop.run(stage, 1, StopRule.fixed("closed-form least squares"), new EpochLoop.Stage() {
+                @Override
+                public EpochLoop.Trained train(int epoch) {
+                    fitted[0] = LeastSquares.fit(train, trainLabels, classes, bias, TYPE);
+                    double trainLoss = meanSquaredError(fitted[0].logits(train), trainLabels);
+                    progress.trained(trainLabels.length);
+                    // One pass over the training set to build the Gram matrix, plus the solve and the training error.
+                    progress.counted(LeastSquares.flops(trainLabels.length, flat, classes, bias)
+                            + 2.0 * (trainLabels.length + validationLabels.length) * flat * classes);
+                    return EpochLoop.Trained.of(trainLoss);
+                }
+
+                @Override
+                public Evaluation validate(EpochLoop.Trained epoch) {
+                    return StageRun.this.validate(fitted[0], true, epoch);
+                }
+            }, null, progress, listener);
+            return fitted[0];
         }
 
-        /** Validation of the stage's predictor and of the cascade so far; reports the epoch. */
-        private boolean endEpoch(int epoch, double trainLoss, LinearHead head, Plateau stopping) {
+        /**
+         * The stage's predictor on the validation split (its own loss: squared error or cross-entropy, and accuracy)
+         * and, as a diagnostic, the accuracy of the cascade so far.
+         */
+        private Evaluation validate(LinearHead head, boolean squaredError, EpochLoop.Trained epoch) {
             INDArray logits = head.logits(validation);
-            double validationLoss = stopping == null ? meanSquaredError(logits, validationLabels)
+            double validationLoss = squaredError ? meanSquaredError(logits, validationLabels)
                     : LinearHead.crossEntropySum(logits, validationLabels) / validationLabels.length;
             double ownAccuracy = accuracy(LinearHead.argmax(logits), validationLabels);
             List<INDArray> cascade = new ArrayList<>(finishedValidationLogits);
             cascade.add(logits);
-            double cascadeAccuracy = accuracy(inference.predict(cascade), validationLabels);
-            listener.onEpochEnd(new EpochStats(stage, epoch, trainLoss, validationLoss, ownAccuracy,
-                    progress.samplesSeen, progress.samplesSeen / (double) trainLabels.length, progress.flops,
-                    Map.of("cascade-validation-accuracy", cascadeAccuracy)));
-            return stopping != null && stopping.update(epoch, validationLoss).stop();
+            epoch.extra().put("cascade-validation-accuracy", accuracy(inference.predict(cascade), validationLabels));
+            return new Evaluation(validationLoss, ownAccuracy);
         }
 
         /** Mean over samples of the squared distance to the one-hot target: the loss least squares minimises. */
@@ -271,7 +246,7 @@ final class CafoTrainer implements Trainer {
         INDArray out = Nd4j.create(TYPE, n, block.flatSize());
         for (int from = 0; from < n; from += chunk) {
             int to = Math.min(n, from + chunk);
-            try (MemoryWorkspace ws = scratch("cache")) {
+            try (MemoryWorkspace ws = Steps.open("cafo-cache")) {
                 INDArray input;
                 if (previousOutputs == null) {
                     float[] x = Arrays.copyOfRange(split.features(), from * split.shape().size(),
@@ -296,19 +271,13 @@ final class CafoTrainer implements Trainer {
         }
     }
 
-    record Evaluation(double loss, double accuracy) {
-    }
-
     /**
      * The cascade on a split, recomputed through the blocks (inference mode) and the predictors. Loss: cross-entropy
      * of softmax(sum of logits) for {@code logits}; -log of the mean of the predictors' softmax for {@code softmax}.
      */
     static Evaluation evaluateCascade(List<ConvBlock> blocks, List<LinearHead> predictors, Inference inference,
                                       DataSplit split, int batchSize) {
-        double lossSum = 0;
-        long correct = 0;
-        for (Batch batch : Batches.evaluation(split, batchSize)) {
-          try (MemoryWorkspace ws = scratch("evaluate")) {
+        return Evaluation.over(split, batchSize, "cafo-evaluate", (batch, tally) -> {
             INDArray x = images(batch.features(), batch.size(), split.shape());
             List<INDArray> logits = new ArrayList<>();
             for (int b = 0; b < blocks.size(); b++) {
@@ -318,18 +287,16 @@ final class CafoTrainer implements Trainer {
             INDArray score = inference.combine(logits);
             int[] predicted = LinearHead.argmax(score);
             int[] labels = Arrays.copyOf(batch.labels(), batch.size());
-            correct += Math.round(accuracy(predicted, labels) * labels.length);
+            tally.addCorrect(Math.round(accuracy(predicted, labels) * labels.length));
             if (inference == Inference.LOGITS) {
-                lossSum += LinearHead.crossEntropySum(score, labels);
+                tally.addLoss(LinearHead.crossEntropySum(score, labels));
             } else {
                 INDArray mean = score.castTo(DataType.DOUBLE).divi(predictors.size());
                 for (int i = 0; i < labels.length; i++) {
-                    lossSum -= Math.log(Math.max(mean.getDouble(i, labels[i]), 1e-12));
+                    tally.addLoss(-Math.log(Math.max(mean.getDouble(i, labels[i]), 1e-12)));
                 }
             }
-          }
-        }
-        return new Evaluation(lossSum / split.size(), (double) correct / split.size());
+        });
     }
 
     static double accuracy(int[] predicted, int[] labels) {

@@ -1,8 +1,7 @@
 package io.joulebench.algorithms.cafo;
 
-import io.joulebench.algorithms.EpochStart;
-import io.joulebench.algorithms.EpochStats;
 import io.joulebench.algorithms.TrainerConfig;
+import io.joulebench.algorithms.TrainerParameters;
 import io.joulebench.algorithms.TrainingListener;
 import io.joulebench.algorithms.data.Batch;
 import io.joulebench.algorithms.data.Batches;
@@ -13,10 +12,14 @@ import io.joulebench.algorithms.local.ConvBlock;
 import io.joulebench.algorithms.local.Gemm;
 import io.joulebench.algorithms.local.LinearHead;
 import io.joulebench.algorithms.local.SeededInit;
+import io.joulebench.algorithms.local.Steps;
+import io.joulebench.algorithms.loop.EpochLoop;
+import io.joulebench.algorithms.loop.Evaluation;
+import io.joulebench.algorithms.loop.Progress;
+import io.joulebench.algorithms.loop.StopRule;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
@@ -104,40 +107,43 @@ final class DfaPhase {
         return head;
     }
 
-    /** Runs the configured number of DFA epochs, reporting each as stage {@code dfa}. */
+    /** Runs the configured number of DFA epochs, reporting each as stage {@code dfa}; no early stop. */
     void run(TrainerConfig config, Dataset data, SplittableRandom shuffleRng, TrainingListener listener,
-             CafoTrainer.Progress progress) {
-        int epochs = config.getInt("dfa-epochs");
-        int batchSize = config.getInt("batch-size");
+             Progress progress) {
+        int epochs = config.get(CafoDfaProvider.DFA_EPOCHS);
+        int batchSize = config.get(TrainerParameters.BATCH_SIZE);
         int classes = data.info().numClasses();
         double forwardFlops = forwardFlopsPerSample(classes);
         double trainFlops = trainFlopsPerSample(classes);
-        for (int epoch = 1; epoch <= epochs; epoch++) {
-            listener.onEpochStart(new EpochStart(CafoTrainer.DFA_STAGE, epoch, epochs));
-            double lossSum = 0;
-            int batches = 0;
-            long samples = 0;
-            for (Batch batch : Batches.training(data.train(), batchSize, shuffleRng, data.info().augmented())) {
-                try (MemoryWorkspace ws = CafoTrainer.scratch("dfa")) {
-                    INDArray x = CafoTrainer.images(batch.features(), batch.size(), data.train().shape());
-                    lossSum += step(x, Arrays.copyOf(batch.labels(), batch.size()));
+        EpochLoop.run(CafoTrainer.DFA_STAGE, epochs, StopRule.fixed(epochs + " epochs"), new EpochLoop.Stage() {
+            @Override
+            public EpochLoop.Trained train(int epoch) {
+                double lossSum = 0;
+                int batches = 0;
+                long samples = 0;
+                for (Batch batch : Batches.training(data.train(), batchSize, shuffleRng, data.info().augmented())) {
+                    try (MemoryWorkspace ws = Steps.open("cafo-dfa")) {
+                        INDArray x = CafoTrainer.images(batch.features(), batch.size(), data.train().shape());
+                        lossSum += step(x, Arrays.copyOf(batch.labels(), batch.size()));
+                    }
+                    blocks.forEach(ConvBlock::clearCache);
+                    batches++;
+                    samples += batch.size();
                 }
-                blocks.forEach(ConvBlock::clearCache);
-                batches++;
-                samples += batch.size();
+                if (batches == 0) {
+                    throw new IllegalArgumentException("training split of " + data.train().size()
+                            + " samples is smaller than one batch of " + batchSize);
+                }
+                progress.trained(samples);
+                progress.counted(trainFlops * samples + forwardFlops * data.validation().size());
+                return EpochLoop.Trained.of(lossSum / batches);
             }
-            if (batches == 0) {
-                throw new IllegalArgumentException("training split of " + data.train().size()
-                        + " samples is smaller than one batch of " + batchSize);
+
+            @Override
+            public Evaluation validate(EpochLoop.Trained epoch) {
+                return DfaPhase.this.validate(data.validation(), 2 * batchSize);
             }
-            progress.record(CafoTrainer.DFA_STAGE, samples,
-                    trainFlops * samples + forwardFlops * data.validation().size());
-            double[] validation = validate(data.validation(), 2 * batchSize);
-            listener.onEpochEnd(new EpochStats(CafoTrainer.DFA_STAGE, epoch, lossSum / batches, validation[0],
-                    validation[1], progress.samplesSeen, progress.samplesSeen / (double) data.train().size(),
-                    progress.flops, Map.of()));
-        }
-        progress.stopReasons.add(CafoTrainer.DFA_STAGE + ": " + epochs + " epochs");
+        }, null, progress, listener);
         blocks.forEach(ConvBlock::clearCache);
     }
 
@@ -184,21 +190,16 @@ final class DfaPhase {
     }
 
     /** The auxiliary head's mean CE and accuracy on a split, blocks in inference mode (running statistics). */
-    private double[] validate(DataSplit split, int batchSize) {
-        double lossSum = 0;
-        long correct = 0;
-        for (Batch batch : Batches.evaluation(split, batchSize)) {
-          try (MemoryWorkspace ws = CafoTrainer.scratch("dfa-validate")) {
+    private Evaluation validate(DataSplit split, int batchSize) {
+        return Evaluation.over(split, batchSize, "cafo-dfa-validate", (batch, tally) -> {
             INDArray h = CafoTrainer.images(batch.features(), batch.size(), split.shape());
             for (ConvBlock b : blocks) {
                 h = b.forward(h, false);
             }
             INDArray logits = head.logits(h);
             int[] labels = Arrays.copyOf(batch.labels(), batch.size());
-            lossSum += LinearHead.crossEntropySum(logits, labels);
-            correct += Math.round(CafoTrainer.accuracy(LinearHead.argmax(logits), labels) * labels.length);
-          }
-        }
-        return new double[] {lossSum / split.size(), (double) correct / split.size()};
+            tally.addLoss(LinearHead.crossEntropySum(logits, labels));
+            tally.addCorrect(Math.round(CafoTrainer.accuracy(LinearHead.argmax(logits), labels) * labels.length));
+        });
     }
 }

@@ -1,7 +1,11 @@
 package io.joulebench.algorithms.ff;
 
-import io.joulebench.algorithms.EpochStart;
-import io.joulebench.algorithms.EpochStats;
+import static io.joulebench.algorithms.TrainerParameters.BATCH_SIZE;
+import static io.joulebench.algorithms.TrainerParameters.EPOCHS;
+import static io.joulebench.algorithms.TrainerParameters.HIDDEN;
+import static io.joulebench.algorithms.TrainerParameters.MIN_DELTA;
+import static io.joulebench.algorithms.TrainerParameters.PATIENCE;
+
 import io.joulebench.algorithms.InvalidConfigurationException;
 import io.joulebench.algorithms.Trainer;
 import io.joulebench.algorithms.TrainerConfig;
@@ -15,14 +19,16 @@ import io.joulebench.algorithms.data.Dataset;
 import io.joulebench.algorithms.local.Adam;
 import io.joulebench.algorithms.local.Gemm;
 import io.joulebench.algorithms.local.Optimizer;
-import io.joulebench.algorithms.local.Plateau;
 import io.joulebench.algorithms.local.SgdMomentum;
 import io.joulebench.algorithms.local.SoftmaxCrossEntropy;
 import io.joulebench.algorithms.local.Steps;
+import io.joulebench.algorithms.loop.EpochLoop;
+import io.joulebench.algorithms.loop.Evaluation;
+import io.joulebench.algorithms.loop.Progress;
+import io.joulebench.algorithms.loop.StopRule;
+import io.joulebench.algorithms.loop.Weights;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
@@ -181,7 +187,7 @@ final class FfTrainer implements Trainer {
     @Override
     public TrainingResult train(TrainingTask task, TrainingListener listener) {
         Dataset data = task.dataset();
-        List<Integer> hidden = config.getIntList("hidden");
+        List<Integer> hidden = config.get(HIDDEN);
         int classes = data.info().numClasses();
         int size = data.info().shape().size();
         if (hidden.size() < 2) {
@@ -211,11 +217,11 @@ final class FfTrainer implements Trainer {
     }
 
     private Optimizer optimizer(List<INDArray> params, double weightDecay) {
-        return switch (config.getString("optimizer")) {
-            case "adamw" -> Adam.decoupled(params, weightDecay);
-            case "sgd" -> new SgdMomentum(params, weightDecay, config.getDouble("momentum"));
+        return switch (config.get(FfProvider.OPTIMIZER)) {
+            case FfProvider.ADAMW -> Adam.decoupled(params, weightDecay);
+            case FfProvider.SGD -> new SgdMomentum(params, weightDecay, config.get(FfProvider.MOMENTUM));
             default -> throw new InvalidConfigurationException("ff: unknown optimizer '"
-                    + config.getString("optimizer") + "'");
+                    + config.get(FfProvider.OPTIMIZER) + "'");
         };
     }
 
@@ -226,14 +232,13 @@ final class FfTrainer implements Trainer {
         final TrainingListener listener;
         final SplittableRandom shuffleRng;
         final SplittableRandom negativeRng;
-        final int batchSize = config.getInt("batch-size");
+        final int batchSize = config.get(BATCH_SIZE);
         final int size;
         final int classes;
-        final boolean goodness = config.getString("inference").equals(GOODNESS);
-        final double peerWeight = config.getDouble("peer-weight");
+        final boolean goodness = config.get(FfProvider.INFERENCE).equals(GOODNESS);
+        final double peerWeight = config.get(FfProvider.PEER_WEIGHT);
         final double peerMomentum = 0.9;
-        long samplesSeen;
-        double flops;
+        final Progress progress;
 
         Run(Dataset data, Model model, TrainingListener listener, SplittableRandom shuffleRng,
             SplittableRandom negativeRng) {
@@ -244,76 +249,65 @@ final class FfTrainer implements Trainer {
             this.negativeRng = negativeRng;
             this.size = data.info().shape().size();
             this.classes = model.classes();
+            this.progress = new Progress(data.train().size());
         }
 
         TrainingResult train() {
-            int maxEpochs = config.getInt("epochs");
-            Optimizer ff = optimizer(model.ffParameters(), config.getDouble("wd-ff"));
-            Optimizer ds = optimizer(model.classifier(), config.getDouble("wd-ds"));
+            int maxEpochs = config.get(EPOCHS);
+            Optimizer ff = optimizer(model.ffParameters(), config.get(FfProvider.WD_FF));
+            Optimizer ds = optimizer(model.classifier(), config.get(FfProvider.WD_DS));
             // Early stopping on validation accuracy; min-delta is given in percentage points.
-            Plateau plateau = new Plateau(Plateau.Mode.MAX, config.getInt("patience"),
-                    config.getDouble("min-delta") / 100);
-            List<INDArray> params = model.all();
-            List<INDArray> best = params.stream().map(Steps::persistentCopy).toList();
-            String reason = "max-epochs (" + maxEpochs + ")";
-            int epoch = 0;
-            while (epoch < maxEpochs) {
-                epoch++;
-                listener.onEpochStart(new EpochStart(STAGE, epoch, maxEpochs));
-                double lrFf = learningRate(config.getDouble("lr-ff"), epoch, maxEpochs);
-                double lrDs = learningRate(config.getDouble("lr-ds"), epoch, maxEpochs);
-                int layersN = model.layers().size();
-                double[] bce = new double[layersN];
-                double[] peer = new double[layersN];
-                double ce = 0;
-                double total = 0;
-                int batches = 0;
-                for (Batch b : Batches.training(data.train(), batchSize, shuffleRng, data.info().augmented())) {
-                    try (MemoryWorkspace ws = Steps.open("ff-step")) {
-                        StepLosses s = step(b, ff, ds, lrFf, lrDs);
-                        for (int l = 0; l < layersN; l++) {
-                            bce[l] += s.bce()[l];
-                            peer[l] += s.peer()[l];
-                            total += s.bce()[l] + peerWeight * s.peer()[l];
-                        }
-                        ce += s.classifierCe();
-                        total += s.classifierCe();
-                    }
-                    batches++;
-                    samplesSeen += b.size();
+            StopRule rule = StopRule.onAccuracy(config.get(PATIENCE), config.get(MIN_DELTA) / 100,
+                    StopRule.Keep.BEST_ACCURACY);
+            EpochLoop.Outcome outcome = EpochLoop.run(STAGE, maxEpochs, rule, new EpochLoop.Stage() {
+                @Override
+                public EpochLoop.Trained train(int epoch) {
+                    return trainEpoch(epoch, maxEpochs, ff, ds);
                 }
-                Eval val = evaluate(data.validation(), true);
-                Plateau.Decision decision = plateau.update(epoch, val.accuracy());
-                if (decision.improved()) {
-                    for (int i = 0; i < params.size(); i++) {
-                        best.get(i).assign(params.get(i));
-                    }
+
+                @Override
+                public Evaluation validate(EpochLoop.Trained epoch) {
+                    return evaluate(data.validation(), true);
                 }
-                Map<String, Double> extra = new LinkedHashMap<>();
-                int n = Math.max(batches, 1);
-                for (int l = 0; l < layersN; l++) {
-                    extra.put("loss.layer-" + (l + 1), bce[l] / n);
-                    extra.put("peer.layer-" + (l + 1), peer[l] / n);
-                }
-                extra.put("loss.classifier", ce / n);
-                extra.put("lr-ff", lrFf);
-                extra.put("lr-ds", lrDs);
-                listener.onEpochEnd(new EpochStats(STAGE, epoch, total / n, val.loss(), val.accuracy(), samplesSeen,
-                        (double) samplesSeen / data.train().size(), flops, extra));
-                if (decision.stop()) {
-                    reason = "early-stop (validation accuracy, patience " + config.getInt("patience") + ")";
-                    break;
-                }
-            }
+            }, Weights.copies(model.all()), progress, listener);
             listener.onTestStart();
-            if (plateau.bestEpoch() > 0) {
-                for (int i = 0; i < params.size(); i++) {
-                    params.get(i).assign(best.get(i));
+            return progress.result(evaluate(data.test(), false), outcome.reason() + "; inference "
+                    + config.get(FfProvider.INFERENCE));
+        }
+
+        private EpochLoop.Trained trainEpoch(int epoch, int maxEpochs, Optimizer ff, Optimizer ds) {
+            double lrFf = learningRate(config.get(FfProvider.LR_FF), epoch, maxEpochs);
+            double lrDs = learningRate(config.get(FfProvider.LR_DS), epoch, maxEpochs);
+            int layersN = model.layers().size();
+            double[] bce = new double[layersN];
+            double[] peer = new double[layersN];
+            double ce = 0;
+            double total = 0;
+            int batches = 0;
+            for (Batch b : Batches.training(data.train(), batchSize, shuffleRng, data.info().augmented())) {
+                try (MemoryWorkspace ws = Steps.open("ff-step")) {
+                    StepLosses s = step(b, ff, ds, lrFf, lrDs);
+                    for (int l = 0; l < layersN; l++) {
+                        bce[l] += s.bce()[l];
+                        peer[l] += s.peer()[l];
+                        total += s.bce()[l] + peerWeight * s.peer()[l];
+                    }
+                    ce += s.classifierCe();
+                    total += s.classifierCe();
                 }
+                batches++;
+                progress.trained(b.size());
             }
-            Eval test = evaluate(data.test(), false);
-            return new TrainingResult(test.accuracy(), test.loss(), epoch, Map.of(STAGE, epoch), plateau.bestEpoch(),
-                    reason + "; inference " + config.getString("inference"), samplesSeen, flops);
+            int n = Math.max(batches, 1);
+            EpochLoop.Trained trained = EpochLoop.Trained.of(total / n);
+            for (int l = 0; l < layersN; l++) {
+                trained.extra().put("loss.layer-" + (l + 1), bce[l] / n);
+                trained.extra().put("peer.layer-" + (l + 1), peer[l] / n);
+            }
+            trained.extra().put("loss.classifier", ce / n);
+            trained.extra().put("lr-ff", lrFf);
+            trained.extra().put("lr-ds", lrDs);
+            return trained;
         }
 
         record StepLosses(double[] bce, double[] peer, double classifierCe) {
@@ -338,13 +332,13 @@ final class FfTrainer implements Trainer {
                 ffGrads.addAll(s.gradients());
                 feats.add(s.next().get(NDArrayIndex.interval(0, n), NDArrayIndex.all()));
                 z = s.next();
-                flops += layer.trainFlops(2 * n);
+                progress.counted(layer.trainFlops(2 * n));
             }
             if (!goodness) {
                 float[] neutral = new float[n * size];
                 embed(b.features(), n, size, classes, null, 1f / classes, neutral, 0);
                 feats = features(model, Steps.rows(neutral, n, size));
-                flops += n * model.forwardFlops();
+                progress.counted(n * model.forwardFlops());
             }
             INDArray scores = classifierScores(model, feats);
             SoftmaxCrossEntropy.Result r = SoftmaxCrossEntropy.withGradient(scores, b.labels(), 1.0 / n);
@@ -354,44 +348,34 @@ final class FfTrainer implements Trainer {
                 Gemm.gemm(r.gradient(), feats.get(l), g, true, false, 1.0, 0.0);
                 dsGrads.add(g);
             }
-            flops += 4.0 * n * model.classifierInputs() * classes;
+            progress.counted(4.0 * n * model.classifierInputs() * classes);
             ff.step(ffGrads, lrFf);
             ds.step(dsGrads, lrDs);
             return new StepLosses(bce, peer, r.lossSum() / n);
         }
 
-        record Eval(Double loss, double accuracy) {
-        }
-
         /** Accuracy by the configured inference; the classifier variant also gives its mean cross-entropy. */
-        Eval evaluate(DataSplit split, boolean countFlops) {
-            long correct = 0;
-            double lossSum = 0;
-            for (Batch b : Batches.evaluation(split, 2 * batchSize)) {
-                try (MemoryWorkspace ws = Steps.open("ff-eval")) {
-                    if (goodness) {
-                        int[] predicted = predictByGoodness(model, b.features(), b.size(), size);
-                        for (int i = 0; i < b.size(); i++) {
-                            if (predicted[i] == b.labels()[i]) {
-                                correct++;
-                            }
+        Evaluation evaluate(DataSplit split, boolean countFlops) {
+            Evaluation e = Evaluation.over(split, 2 * batchSize, "ff-eval", (b, tally) -> {
+                if (goodness) {
+                    int[] predicted = predictByGoodness(model, b.features(), b.size(), size);
+                    for (int i = 0; i < b.size(); i++) {
+                        if (predicted[i] == b.labels()[i]) {
+                            tally.addCorrect(1);
                         }
-                    } else {
-                        float[] neutral = new float[b.size() * size];
-                        embed(b.features(), b.size(), size, classes, null, 1f / classes, neutral, 0);
-                        List<INDArray> feats = features(model, Steps.rows(neutral, b.size(), size));
-                        SoftmaxCrossEntropy.Result r = SoftmaxCrossEntropy.evaluate(classifierScores(model, feats),
-                                b.labels());
-                        correct += r.correct();
-                        lossSum += r.lossSum();
                     }
+                } else {
+                    float[] neutral = new float[b.size() * size];
+                    embed(b.features(), b.size(), size, classes, null, 1f / classes, neutral, 0);
+                    List<INDArray> feats = features(model, Steps.rows(neutral, b.size(), size));
+                    tally.add(SoftmaxCrossEntropy.evaluate(classifierScores(model, feats), b.labels()));
                 }
-            }
+            });
             if (countFlops) {
-                flops += goodness ? (double) split.size() * classes * model.forwardFlops()
-                        : split.size() * (model.forwardFlops() + 2.0 * model.classifierInputs() * classes);
+                progress.counted(goodness ? (double) split.size() * classes * model.forwardFlops()
+                        : split.size() * (model.forwardFlops() + 2.0 * model.classifierInputs() * classes));
             }
-            return new Eval(goodness ? null : lossSum / split.size(), (double) correct / split.size());
+            return goodness ? e.withoutLoss() : e;
         }
     }
 }

@@ -1,5 +1,13 @@
 package io.joulebench.algorithms.mf;
 
+import static io.joulebench.algorithms.TrainerParameters.BATCH_SIZE;
+import static io.joulebench.algorithms.TrainerParameters.EPOCHS;
+import static io.joulebench.algorithms.TrainerParameters.HIDDEN;
+import static io.joulebench.algorithms.TrainerParameters.LR;
+import static io.joulebench.algorithms.TrainerParameters.MIN_DELTA;
+import static io.joulebench.algorithms.TrainerParameters.PATIENCE;
+
+import io.joulebench.algorithms.Param;
 import io.joulebench.algorithms.ParameterSpec;
 import io.joulebench.algorithms.Preset;
 import io.joulebench.algorithms.Trainer;
@@ -14,6 +22,8 @@ import java.util.Optional;
 public final class MfProvider implements TrainerProvider {
     public static final String ID = "mf";
     public static final String STUDY = "study";
+    static final Param<String> SCHEDULE = Param.text("schedule");
+    static final Param<Boolean> CACHE_FROZEN = Param.flag("cache-frozen");
 
     @Override
     public String id() {
@@ -29,21 +39,21 @@ public final class MfProvider implements TrainerProvider {
     @Override
     public List<ParameterSpec> parameters() {
         return List.of(
-                ParameterSpec.intList("hidden", "1000,1000", 1, 1_000_000, "hidden layer widths"),
-                ParameterSpec.number("lr", 3.8731e-4, 1e-8, 10, "Adam learning rate (weight decay 0)"),
-                ParameterSpec.choice("schedule", MfTrainer.SEQUENTIAL,
+                ParameterSpec.intList(HIDDEN, "1000,1000", 1, 1_000_000, "hidden layer widths"),
+                ParameterSpec.number(LR, 3.8731e-4, 1e-8, 10, "Adam learning rate (weight decay 0)"),
+                ParameterSpec.choice(SCHEDULE, MfTrainer.SEQUENTIAL,
                         List.of(MfTrainer.SEQUENTIAL, MfTrainer.SIMULTANEOUS),
                         "sequential: layer by layer, each to its own early stop (the study's); simultaneous: every"
                                 + " layer steps on its own loss every batch"),
-                ParameterSpec.integer("epochs", 12, 1, 100_000, "most epochs of each layer's stage (sequential:"
+                ParameterSpec.integer(EPOCHS, 12, 1, 100_000, "most epochs of each layer's stage (sequential:"
                         + " the study's epochs_per_layer) or of the whole run (simultaneous)"),
-                ParameterSpec.integer("patience", 10, 1, 100_000,
+                ParameterSpec.integer(PATIENCE, 10, 1, 100_000,
                         "epochs without validation cross-entropy improvement before a stage stops"),
-                ParameterSpec.number("min-delta", 1e-4, 0, 1e9,
+                ParameterSpec.number(MIN_DELTA, 1e-4, 0, 1e9,
                         "smallest validation cross-entropy decrease that counts as an improvement"),
-                ParameterSpec.integer("batch-size", 128, 1, 65_536,
+                ParameterSpec.integer(BATCH_SIZE, 128, 1, 65_536,
                         "training batch size (validation and test use twice this)"),
-                ParameterSpec.flag("cache-frozen", true, "sequential: compute frozen layers' outputs once per stage"
+                ParameterSpec.flag(CACHE_FROZEN, true, "sequential: compute frozen layers' outputs once per stage"
                         + " instead of per batch (same results; ignored for augmented datasets)"));
     }
 
@@ -59,9 +69,8 @@ public final class MfProvider implements TrainerProvider {
     private static Preset study(String dataset, String hidden, String lr, int epochsPerLayer, int patience) {
         return new Preset(STUDY, dataset, "the study's MF on " + dataset + ": MLP " + hidden + ", Adam lr " + lr
                 + ", at most " + epochsPerLayer + " epochs per layer, patience " + patience + ", sequential",
-                Map.of("hidden", hidden, "lr", lr, "epochs", Integer.toString(epochsPerLayer),
-                        "patience", Integer.toString(patience), "min-delta", "1e-4", "batch-size", "128",
-                        "schedule", MfTrainer.SEQUENTIAL));
+                Map.ofEntries(HIDDEN.is(hidden), LR.is(lr), EPOCHS.is(epochsPerLayer), PATIENCE.is(patience),
+                        MIN_DELTA.is("1e-4"), BATCH_SIZE.is(128), SCHEDULE.is(MfTrainer.SEQUENTIAL)));
     }
 
     @Override

@@ -1,7 +1,12 @@
 package io.joulebench.algorithms.mf;
 
-import io.joulebench.algorithms.EpochStart;
-import io.joulebench.algorithms.EpochStats;
+import static io.joulebench.algorithms.TrainerParameters.BATCH_SIZE;
+import static io.joulebench.algorithms.TrainerParameters.EPOCHS;
+import static io.joulebench.algorithms.TrainerParameters.HIDDEN;
+import static io.joulebench.algorithms.TrainerParameters.LR;
+import static io.joulebench.algorithms.TrainerParameters.MIN_DELTA;
+import static io.joulebench.algorithms.TrainerParameters.PATIENCE;
+
 import io.joulebench.algorithms.InvalidConfigurationException;
 import io.joulebench.algorithms.Trainer;
 import io.joulebench.algorithms.TrainerConfig;
@@ -14,9 +19,12 @@ import io.joulebench.algorithms.data.DataSplit;
 import io.joulebench.algorithms.data.Dataset;
 import io.joulebench.algorithms.data.ImageShape;
 import io.joulebench.algorithms.local.Adam;
-import io.joulebench.algorithms.local.Plateau;
 import io.joulebench.algorithms.local.SoftmaxCrossEntropy;
 import io.joulebench.algorithms.local.Steps;
+import io.joulebench.algorithms.loop.EpochLoop;
+import io.joulebench.algorithms.loop.Evaluation;
+import io.joulebench.algorithms.loop.Progress;
+import io.joulebench.algorithms.loop.StopRule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +76,7 @@ final class MfTrainer implements Trainer {
     @Override
     public TrainingResult train(TrainingTask task, TrainingListener listener) {
         Dataset data = task.dataset();
-        List<Integer> hidden = config.getIntList("hidden");
+        List<Integer> hidden = config.get(HIDDEN);
         int classes = data.info().numClasses();
         SplittableRandom rng = new SplittableRandom(task.seed());
         SplittableRandom initRng = rng.split();
@@ -80,11 +88,11 @@ final class MfTrainer implements Trainer {
             in = width;
         }
         Run run = new Run(data, layers, listener, shuffleRng);
-        return switch (config.getString("schedule")) {
+        return switch (config.get(MfProvider.SCHEDULE)) {
             case SEQUENTIAL -> run.sequential();
             case SIMULTANEOUS -> run.simultaneous();
             default -> throw new InvalidConfigurationException("mf: unknown schedule '"
-                    + config.getString("schedule") + "'");
+                    + config.get(MfProvider.SCHEDULE) + "'");
         };
     }
 
@@ -94,12 +102,11 @@ final class MfTrainer implements Trainer {
         final List<MfLayer> layers;
         final TrainingListener listener;
         final SplittableRandom shuffleRng;
-        final int batchSize = config.getInt("batch-size");
-        final double lr = config.getDouble("lr");
+        final int batchSize = config.get(BATCH_SIZE);
+        final double lr = config.get(LR);
         final boolean augment;
         final boolean cache;
-        long samplesSeen;
-        double flops;
+        final Progress progress;
 
         Run(Dataset data, List<MfLayer> layers, TrainingListener listener, SplittableRandom shuffleRng) {
             this.data = data;
@@ -107,54 +114,50 @@ final class MfTrainer implements Trainer {
             this.listener = listener;
             this.shuffleRng = shuffleRng;
             this.augment = data.info().augmented();
-            this.cache = config.getBoolean("cache-frozen") && !augment;
+            this.cache = config.get(MfProvider.CACHE_FROZEN) && !augment;
+            this.progress = new Progress(data.train().size());
         }
 
         TrainingResult sequential() {
-            int maxEpochs = config.getInt("epochs");
-            Map<String, Integer> epochsPerStage = new LinkedHashMap<>();
-            List<String> reasons = new ArrayList<>();
+            int maxEpochs = config.get(EPOCHS);
             // What layer l sees: raw splits, or the cached outputs of the frozen layers below it.
             DataSplit train = data.train();
             DataSplit validation = data.validation();
             int frozenBelow = 0; // layers still to recompute per batch (0 when their outputs are cached)
-            int lastEpoch = 0;
             for (int l = 0; l < layers.size(); l++) {
                 MfLayer layer = layers.get(l);
                 Adam adam = Adam.decoupled(layer.parameters(), 0);
-                Plateau plateau = new Plateau(Plateau.Mode.MIN, config.getInt("patience"),
-                        config.getDouble("min-delta"));
-                String reason = "max-epochs (" + maxEpochs + ")";
-                int epoch = 0;
-                while (epoch < maxEpochs) {
-                    epoch++;
-                    listener.onEpochStart(new EpochStart(stage(l), epoch, maxEpochs));
-                    double lossSum = 0;
-                    long rows = 0;
-                    for (Batch b : Batches.training(train, batchSize, shuffleRng, augment)) {
-                        try (MemoryWorkspace ws = Steps.open("mf-step")) {
-                            INDArray x = recompute(input(b), l - frozenBelow, l);
-                            MfLayer.Step step = layer.lossAndGradients(x, b.labels());
-                            adam.step(step.gradients(), lr);
-                            lossSum += step.lossSum();
+                int scored = l;
+                int from = l - frozenBelow;
+                DataSplit stageTrain = train;
+                DataSplit stageValidation = validation;
+                EpochLoop.run(stage(l), maxEpochs, stopRule(), new EpochLoop.Stage() {
+                    @Override
+                    public EpochLoop.Trained train(int epoch) {
+                        double lossSum = 0;
+                        long rows = 0;
+                        for (Batch b : Batches.training(stageTrain, batchSize, shuffleRng, augment)) {
+                            try (MemoryWorkspace ws = Steps.open("mf-step")) {
+                                INDArray x = recompute(input(b), from, scored);
+                                MfLayer.Step step = layer.lossAndGradients(x, b.labels());
+                                adam.step(step.gradients(), lr);
+                                lossSum += step.lossSum();
+                            }
+                            rows += b.size();
+                            progress.trained(b.size());
+                            progress.counted(layer.trainFlops(b.size()) + b.size() * forwardFlops(from, scored));
                         }
-                        rows += b.size();
-                        samplesSeen += b.size();
-                        flops += layer.trainFlops(b.size()) + b.size() * forwardFlops(l - frozenBelow, l);
+                        double meanLoss = lossSum / Math.max(rows, 1);
+                        EpochLoop.Trained trained = EpochLoop.Trained.of(meanLoss);
+                        trained.extra().put("loss." + stage(scored), meanLoss);
+                        return trained;
                     }
-                    Eval val = evaluate(validation, l - frozenBelow, l, true);
-                    Plateau.Decision decision = plateau.update(epoch, val.loss());
-                    listener.onEpochEnd(new EpochStats(stage(l), epoch, lossSum / Math.max(rows, 1), val.loss(),
-                            val.accuracy(), samplesSeen, passes(), flops,
-                            Map.of("loss." + stage(l), lossSum / Math.max(rows, 1))));
-                    if (decision.stop()) {
-                        reason = "early-stop (validation loss, patience " + config.getInt("patience") + ")";
-                        break;
+
+                    @Override
+                    public Evaluation validate(EpochLoop.Trained epoch) {
+                        return evaluate(stageValidation, from, scored, true);
                     }
-                }
-                epochsPerStage.put(stage(l), epoch);
-                reasons.add(stage(l) + ": " + reason);
-                lastEpoch = epoch;
+                }, null, progress, listener);
                 if (l + 1 < layers.size()) {
                     if (cache) {
                         train = cached(train, l);
@@ -164,75 +167,65 @@ final class MfTrainer implements Trainer {
                     }
                 }
             }
-            int epochsRun = epochsPerStage.values().stream().mapToInt(Integer::intValue).sum();
-            return finish(epochsPerStage, epochsRun, lastEpoch, String.join("; ", reasons));
+            return finish(progress.stagedReasons());
         }
 
         TrainingResult simultaneous() {
-            int maxEpochs = config.getInt("epochs");
             int last = layers.size() - 1;
             List<Adam> optimisers = layers.stream().map(l -> Adam.decoupled(l.parameters(), 0)).toList();
-            Plateau plateau = new Plateau(Plateau.Mode.MIN, config.getInt("patience"), config.getDouble("min-delta"));
-            String stage = "all-layers";
-            String reason = "max-epochs (" + maxEpochs + ")";
-            int epoch = 0;
-            while (epoch < maxEpochs) {
-                epoch++;
-                listener.onEpochStart(new EpochStart(stage, epoch, maxEpochs));
-                double[] lossSums = new double[layers.size()];
-                long rows = 0;
-                for (Batch b : Batches.training(data.train(), batchSize, shuffleRng, augment)) {
-                    try (MemoryWorkspace ws = Steps.open("mf-step")) {
-                        INDArray x = input(b);
-                        for (int l = 0; l < layers.size(); l++) {
-                            MfLayer layer = layers.get(l);
-                            MfLayer.Step step = layer.lossAndGradients(x, b.labels());
-                            // The next layer's input: this layer's output before its update (detached).
-                            x = step.activations();
-                            optimisers.get(l).step(step.gradients(), lr);
-                            lossSums[l] += step.lossSum();
-                            flops += layer.trainFlops(b.size());
+            EpochLoop.Outcome outcome = EpochLoop.run("all-layers", config.get(EPOCHS),
+                    stopRule().describedAs("last layer's validation loss"), new EpochLoop.Stage() {
+                        @Override
+                        public EpochLoop.Trained train(int epoch) {
+                            double[] lossSums = new double[layers.size()];
+                            long rows = 0;
+                            for (Batch b : Batches.training(data.train(), batchSize, shuffleRng, augment)) {
+                                try (MemoryWorkspace ws = Steps.open("mf-step")) {
+                                    INDArray x = input(b);
+                                    for (int l = 0; l < layers.size(); l++) {
+                                        MfLayer layer = layers.get(l);
+                                        MfLayer.Step step = layer.lossAndGradients(x, b.labels());
+                                        // The next layer's input: this layer's output before its update (detached).
+                                        x = step.activations();
+                                        optimisers.get(l).step(step.gradients(), lr);
+                                        lossSums[l] += step.lossSum();
+                                        progress.counted(layer.trainFlops(b.size()));
+                                    }
+                                }
+                                rows += b.size();
+                                progress.trained(b.size());
+                            }
+                            EpochLoop.Trained trained = EpochLoop.Trained.of(lossSums[last] / Math.max(rows, 1));
+                            for (int l = 0; l < layers.size(); l++) {
+                                trained.extra().put("loss." + stage(l), lossSums[l] / Math.max(rows, 1));
+                            }
+                            return trained;
                         }
-                    }
-                    rows += b.size();
-                    samplesSeen += b.size();
-                }
-                Map<String, Double> extra = new LinkedHashMap<>();
-                Eval val = null;
-                for (int l = 0; l < layers.size(); l++) {
-                    // Per-layer validation is diagnostics; the stop rule uses the last layer.
-                    Eval e = evaluate(data.validation(), 0, l, true);
-                    extra.put("loss." + stage(l), lossSums[l] / Math.max(rows, 1));
-                    extra.put("validation-loss." + stage(l), e.loss());
-                    extra.put("validation-accuracy." + stage(l), e.accuracy());
-                    val = e;
-                }
-                Plateau.Decision decision = plateau.update(epoch, val.loss());
-                listener.onEpochEnd(new EpochStats(stage, epoch, lossSums[last] / Math.max(rows, 1), val.loss(),
-                        val.accuracy(), samplesSeen, passes(), flops, extra));
-                if (decision.stop()) {
-                    reason = "early-stop (last layer's validation loss, patience " + config.getInt("patience") + ")";
-                    break;
-                }
-            }
-            Map<String, Integer> epochsPerStage = new LinkedHashMap<>();
-            for (int l = 0; l < layers.size(); l++) {
-                epochsPerStage.put(stage(l), epoch);
-            }
-            return finish(epochsPerStage, epoch, epoch, reason);
+
+                        @Override
+                        public Evaluation validate(EpochLoop.Trained epoch) {
+                            // Per-layer validation is diagnostics; the stop rule uses the last layer.
+                            Evaluation e = null;
+                            for (int l = 0; l < layers.size(); l++) {
+                                e = evaluate(data.validation(), 0, l, true);
+                                epoch.extra().put("validation-loss." + stage(l), e.loss());
+                                epoch.extra().put("validation-accuracy." + stage(l), e.accuracy());
+                            }
+                            return e;
+                        }
+                    }, null, progress, listener);
+            return finish(outcome.reason());
+        }
+
+        private StopRule stopRule() {
+            return StopRule.onLoss(config.get(PATIENCE), config.get(MIN_DELTA), StopRule.Keep.FINAL);
         }
 
         /** Tests the last layer's prediction on the raw test split (never cached: the test is outside training). */
-        private TrainingResult finish(Map<String, Integer> epochsPerStage, int epochsRun, int lastEpoch,
-                                      String reason) {
+        private TrainingResult finish(String reason) {
             listener.onTestStart();
-            Eval t = evaluate(data.test(), 0, layers.size() - 1, false);
-            return new TrainingResult(t.accuracy(), t.loss(), epochsRun, epochsPerStage, lastEpoch,
-                    config.getString("schedule") + ": " + reason, samplesSeen, flops);
-        }
-
-        private double passes() {
-            return (double) samplesSeen / data.train().size();
+            Evaluation t = evaluate(data.test(), 0, layers.size() - 1, false);
+            return progress.result(t, config.get(MfProvider.SCHEDULE) + ": " + reason);
         }
 
         /** Runs layers [from, to) on x; x must already be the output of layer from - 1. */
@@ -255,22 +248,15 @@ final class MfTrainer implements Trainer {
          * Mean CE and accuracy of layer {@code scored}'s projection; the split's rows feed layer {@code from}.
          * Validation counts towards the trial's flops, the final test does not.
          */
-        Eval evaluate(DataSplit split, int from, int scored, boolean countFlops) {
-            double lossSum = 0;
-            long correct = 0;
-            for (Batch b : Batches.evaluation(split, 2 * batchSize)) {
-                try (MemoryWorkspace ws = Steps.open("mf-eval")) {
-                    INDArray a = recompute(input(b), from, scored + 1);
-                    SoftmaxCrossEntropy.Result r = SoftmaxCrossEntropy.evaluate(layers.get(scored).scores(a),
-                            b.labels());
-                    lossSum += r.lossSum();
-                    correct += r.correct();
-                }
-            }
+        Evaluation evaluate(DataSplit split, int from, int scored, boolean countFlops) {
+            Evaluation e = Evaluation.over(split, 2 * batchSize, "mf-eval", (b, tally) -> {
+                INDArray a = recompute(input(b), from, scored + 1);
+                tally.add(SoftmaxCrossEntropy.evaluate(layers.get(scored).scores(a), b.labels()));
+            });
             if (countFlops) {
-                flops += split.size() * (forwardFlops(from, scored + 1) + layers.get(scored).scoreFlops());
+                progress.counted(split.size() * (forwardFlops(from, scored + 1) + layers.get(scored).scoreFlops()));
             }
-            return new Eval(lossSum / split.size(), (double) correct / split.size());
+            return e;
         }
 
         /** The split pushed through layer l (whose input is the split), as a new split of width h_l. */
@@ -285,7 +271,7 @@ final class MfTrainer implements Trainer {
                     offset += b.size() * layer.width();
                 }
             }
-            flops += (double) split.size() * layer.forwardFlops();
+            progress.counted((double) split.size() * layer.forwardFlops());
             return new DataSplit(split.name() + "@" + stage(l), new ImageShape(1, 1, layer.width()), out,
                     split.labels());
         }
@@ -293,9 +279,6 @@ final class MfTrainer implements Trainer {
         private INDArray input(Batch b) {
             return Steps.rows(b.features(), b.size(), b.features().length / b.size());
         }
-    }
-
-    record Eval(double loss, double accuracy) {
     }
 
     /** The MF prediction: argmax of the last layer's class scores {@code a_L M_L^T} (first maximum on ties). */

@@ -8,6 +8,7 @@ import io.joulebench.algorithms.data.DatasetInfo;
 import io.joulebench.algorithms.local.LinearHead;
 import io.joulebench.algorithms.local.SoftmaxCrossEntropy;
 import io.joulebench.algorithms.local.Steps;
+import io.joulebench.algorithms.loop.Evaluation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -78,17 +79,8 @@ final class NoPropNetwork {
     /** Mean CE of the head on z_T and accuracy; the noise comes from a generator seeded with {@code seed}. */
     Evaluation evaluate(DataSplit split, int batchSize, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
-        double lossSum = 0;
-        long correct = 0;
-        for (Batch b : Batches.evaluation(split, batchSize)) {
-            try (MemoryWorkspace ws = Steps.open("noprop-eval")) {
-                SoftmaxCrossEntropy.Result r = SoftmaxCrossEntropy.evaluate(head.logits(finalLatent(b, rng)),
-                        b.labels());
-                lossSum += r.lossSum();
-                correct += r.correct();
-            }
-        }
-        return new Evaluation(lossSum / split.size(), (double) correct / split.size());
+        return Evaluation.over(split, batchSize, "noprop-eval", (b, tally) ->
+                tally.add(SoftmaxCrossEntropy.evaluate(head.logits(finalLatent(b, rng)), b.labels())));
     }
 
     /** Gemm flops of inference on one row: every block, the mixtures and the head. */

@@ -84,10 +84,16 @@ class TrainerPinTest {
         }
         String[] want = expected.split("\n");
         String[] got = text.split("\n");
-        for (int i = 0; i < Math.min(want.length, got.length); i++) {
-            assertEquals(want[i], got[i], "pinned line " + (i + 1) + " changed");
+        StringBuilder changed = new StringBuilder();
+        for (int i = 0; i < Math.max(want.length, got.length); i++) {
+            String w = i < want.length ? want[i] : "(none)";
+            String g = i < got.length ? got[i] : "(none)";
+            if (!w.equals(g)) {
+                changed.append("\nline ").append(i + 1).append(":\n  pinned ").append(w).append("\n  now    ")
+                        .append(g);
+            }
         }
-        assertEquals(want.length, got.length, "number of pinned lines");
+        assertEquals("", changed.toString(), "pinned outcomes changed");
     }
 
     /** Doubles as their exact bits (hex), so the smallest rounding change shows. */
