@@ -1,5 +1,12 @@
 package io.joulebench.algorithms.bp;
 
+import static io.joulebench.algorithms.TrainerParameters.BATCH_SIZE;
+import static io.joulebench.algorithms.TrainerParameters.CHANNELS;
+import static io.joulebench.algorithms.TrainerParameters.EPOCHS;
+import static io.joulebench.algorithms.TrainerParameters.LR;
+import static io.joulebench.algorithms.TrainerParameters.PATIENCE;
+import static io.joulebench.algorithms.TrainerParameters.WEIGHT_DECAY;
+
 import io.joulebench.algorithms.ParameterSpec;
 import io.joulebench.algorithms.Preset;
 import io.joulebench.algorithms.Trainer;
@@ -14,6 +21,7 @@ import java.util.Optional;
 /** {@code bp-cnn}: the backprop twin of CaFo's three-block CNN. */
 public final class BpCnnProvider implements TrainerProvider {
     public static final String ID = "bp-cnn";
+    static final String CAFO_TWIN = "cafo-twin";
 
     @Override
     public String id() {
@@ -29,9 +37,9 @@ public final class BpCnnProvider implements TrainerProvider {
     @Override
     public List<ParameterSpec> parameters() {
         List<ParameterSpec> specs = new ArrayList<>();
-        specs.add(ParameterSpec.intList("channels", "32,128,512", 1, 65_536, "output channels of each conv block"));
+        specs.add(ParameterSpec.intList(CHANNELS, "32,128,512", 1, 65_536, "output channels of each conv block"));
         specs.addAll(Dl4jConfigs.trainingParameters(5.6409e-4, 8.5971e-6, 10));
-        specs.add(ParameterSpec.choice("engine", BpMlpProvider.ENGINE_LOCAL,
+        specs.add(ParameterSpec.choice(BpMlpProvider.ENGINE, BpMlpProvider.ENGINE_LOCAL,
                 List.of(BpMlpProvider.ENGINE_LOCAL, BpMlpProvider.ENGINE_DL4J),
                 "local: hand-written kernels, CaFo's own conv blocks (like-for-like timing); dl4j: DL4J's"
                         + " MultiLayerNetwork"));
@@ -49,20 +57,20 @@ public final class BpCnnProvider implements TrainerProvider {
     }
 
     private static Preset twin(String dataset, String lr, String wd, int patience) {
-        return new Preset("cafo-twin", dataset, "the study's CaFo twin on " + dataset + ": lr " + lr + ", wd " + wd
+        return new Preset(CAFO_TWIN, dataset, "the study's CaFo twin on " + dataset + ": lr " + lr + ", wd " + wd
                 + ", patience " + patience,
-                Map.of("channels", "32,128,512", "lr", lr, "weight-decay", wd, "patience", Integer.toString(patience),
-                        "batch-size", "128", "epochs", "100"));
+                Map.ofEntries(CHANNELS.is("32,128,512"), LR.is(lr), WEIGHT_DECAY.is(wd), PATIENCE.is(patience),
+                        BATCH_SIZE.is(128), EPOCHS.is(100)));
     }
 
     @Override
     public Optional<String> defaultPreset(String dataset) {
-        return Optional.of("cafo-twin");
+        return Optional.of(CAFO_TWIN);
     }
 
     @Override
     public Trainer create(TrainerConfig config) {
-        return config.getString("engine").equals(BpMlpProvider.ENGINE_DL4J) ? new BpCnnTrainer(config)
+        return config.get(BpMlpProvider.ENGINE).equals(BpMlpProvider.ENGINE_DL4J) ? new BpCnnTrainer(config)
                 : new LocalCnnTrainer(config);
     }
 }

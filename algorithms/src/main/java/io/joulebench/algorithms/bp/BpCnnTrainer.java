@@ -1,5 +1,7 @@
 package io.joulebench.algorithms.bp;
 
+import static io.joulebench.algorithms.TrainerParameters.CHANNELS;
+
 import org.nd4j.linalg.api.buffer.DataType;
 import io.joulebench.algorithms.local.SeededInit;
 import io.joulebench.algorithms.TrainerConfig;
@@ -30,7 +32,7 @@ final class BpCnnTrainer extends Dl4jSupervisedTrainer {
     @Override
     MultiLayerNetwork buildNetwork(Dataset dataset, SplittableRandom rng) {
         ImageShape shape = dataset.info().shape();
-        List<Integer> channels = config.getIntList("channels");
+        List<Integer> channels = config.get(CHANNELS);
         NeuralNetConfiguration.ListBuilder layers = Dl4jConfigs.adamW(config).list();
         for (int out : channels) {
             layers.layer(new ConvolutionLayer.Builder(3, 3).stride(1, 1).padding(1, 1).nOut(out).hasBias(false)
@@ -85,7 +87,7 @@ final class BpCnnTrainer extends Dl4jSupervisedTrainer {
         int w = shape.width();
         int in = shape.channels();
         double flops = 0;
-        for (int out : config.getIntList("channels")) {
+        for (int out : config.get(CHANNELS)) {
             flops += 2.0 * h * w * out * in * 9;
             h /= 2;
             w /= 2;

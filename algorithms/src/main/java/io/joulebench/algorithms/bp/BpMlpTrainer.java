@@ -1,5 +1,7 @@
 package io.joulebench.algorithms.bp;
 
+import static io.joulebench.algorithms.TrainerParameters.HIDDEN;
+
 import io.joulebench.algorithms.local.Steps;
 import io.joulebench.algorithms.local.SeededInit;
 import io.joulebench.algorithms.TrainerConfig;
@@ -27,7 +29,7 @@ final class BpMlpTrainer extends Dl4jSupervisedTrainer {
     MultiLayerNetwork buildNetwork(Dataset dataset, SplittableRandom rng) {
         int inputs = dataset.info().shape().size();
         int classes = dataset.info().numClasses();
-        List<Integer> hidden = config.getIntList("hidden");
+        List<Integer> hidden = config.get(HIDDEN);
         NeuralNetConfiguration.ListBuilder layers = Dl4jConfigs.adamW(config).list();
         int in = inputs;
         for (int width : hidden) {
@@ -43,7 +45,7 @@ final class BpMlpTrainer extends Dl4jSupervisedTrainer {
         for (int i = 0; i <= hidden.size(); i++) {
             int out = i < hidden.size() ? hidden.get(i) : classes;
             boolean output = i == hidden.size();
-            if (output && config.getString("output-init").equals("normal-0.01")) {
+            if (output && config.get(BpMlpProvider.OUTPUT_INIT).equals(BpMlpProvider.INIT_NORMAL)) {
                 // MF twin: the output layer starts like MF's projections, N(0, 0.01^2) and zero bias.
                 net.getLayer(i).setParam("W", SeededInit.normal(DataType.FLOAT, 0.01, rng, in, out));
                 net.getLayer(i).setParam("b", Steps.persistentZeros(DataType.FLOAT, 1, out));
@@ -65,7 +67,7 @@ final class BpMlpTrainer extends Dl4jSupervisedTrainer {
     double forwardFlopsPerSample(Dataset dataset) {
         double flops = 0;
         int in = dataset.info().shape().size();
-        for (int width : config.getIntList("hidden")) {
+        for (int width : config.get(HIDDEN)) {
             flops += 2.0 * in * width;
             in = width;
         }

@@ -1,5 +1,7 @@
 package io.joulebench.algorithms.bp;
 
+import static io.joulebench.algorithms.TrainerParameters.CHANNELS;
+
 import io.joulebench.algorithms.Trainer;
 import io.joulebench.algorithms.TrainerConfig;
 import io.joulebench.algorithms.TrainingListener;
@@ -45,7 +47,7 @@ final class LocalCnnTrainer implements Trainer {
     public TrainingResult train(TrainingTask task, TrainingListener listener) {
         Dataset data = task.dataset();
         return LocalNetwork.train(config, task, listener, rng -> Cnn.initialise(data.info().shape(),
-                config.getIntList("channels"), data.info().numClasses(), rng));
+                config.get(CHANNELS), data.info().numClasses(), rng));
     }
 
     /** The network: conv blocks, then a Linear head on the last block's flattened output. */

@@ -1,5 +1,7 @@
 package io.joulebench.algorithms.bp;
 
+import static io.joulebench.algorithms.TrainerParameters.HIDDEN;
+
 import io.joulebench.algorithms.Trainer;
 import io.joulebench.algorithms.TrainerConfig;
 import io.joulebench.algorithms.TrainingListener;
@@ -45,8 +47,8 @@ final class LocalMlpTrainer implements Trainer {
     public TrainingResult train(TrainingTask task, TrainingListener listener) {
         Dataset data = task.dataset();
         return LocalNetwork.train(config, task, listener, rng -> Mlp.initialise(data.info().shape().size(),
-                config.getIntList("hidden"), data.info().numClasses(),
-                config.getString("output-init").equals("normal-0.01"), rng.split()));
+                config.get(HIDDEN), data.info().numClasses(),
+                config.get(BpMlpProvider.OUTPUT_INIT).equals(BpMlpProvider.INIT_NORMAL), rng.split()));
     }
 
     /** The network: weights and biases per layer, forward, and backprop of the mean cross-entropy. */

@@ -1,5 +1,9 @@
 package io.joulebench.algorithms.external;
 
+import static io.joulebench.algorithms.TrainerParameters.EPOCHS;
+import static io.joulebench.algorithms.TrainerParameters.PATIENCE;
+
+import io.joulebench.algorithms.Param;
 import io.joulebench.algorithms.ParameterSpec;
 import io.joulebench.algorithms.Trainer;
 import io.joulebench.algorithms.TrainerConfig;
@@ -12,10 +16,8 @@ import java.util.List;
  */
 public final class ExternalProvider implements TrainerProvider {
     public static final String ID = "external";
-    static final String COMMAND = "command";
-    static final String WORKDIR = "workdir";
-    static final String EPOCHS = "epochs";
-    static final String PATIENCE = "patience";
+    static final Param<String> COMMAND = Param.text("command");
+    static final Param<String> WORKDIR = Param.text("workdir");
 
     @Override
     public String id() {
@@ -40,7 +42,7 @@ public final class ExternalProvider implements TrainerProvider {
 
     @Override
     public Trainer create(TrainerConfig config) {
-        return new ExternalTrainer(config.getString(COMMAND), config.getString(WORKDIR), config.getInt(EPOCHS),
-                config.getInt(PATIENCE));
+        return new ExternalTrainer(config.get(COMMAND), config.get(WORKDIR), config.get(EPOCHS),
+                config.get(PATIENCE));
     }
 }
