@@ -1,5 +1,6 @@
 package io.joulebench.harness.cli;
 
+import io.joulebench.algorithms.TrainerParameters;
 import io.joulebench.harness.result.EnergyRecord;
 import io.joulebench.harness.result.Metrics;
 import io.joulebench.harness.result.Obtained;
@@ -131,11 +132,16 @@ final class SummaryTable {
     /** The architecture in a few characters, from the parameters that define it. */
     static String model(TrialRecord r) {
         java.util.Map<String, String> p = r.spec().parameters();
-        if (p.containsKey("hidden")) {
-            return "mlp " + p.get("hidden").replace(",", "x");
+        String hidden = p.get(TrainerParameters.HIDDEN.name());
+        String channels = p.get(TrainerParameters.CHANNELS.name());
+        if (p.containsKey("blocks")) { // NoProp: T denoising blocks, each a CNN image path
+            return "noprop T" + p.get("blocks") + (channels == null ? "" : " cnn " + channels.replace(",", "-"));
         }
-        if (p.containsKey("channels")) {
-            return "cnn " + p.get("channels").replace(",", "-");
+        if (hidden != null) {
+            return "mlp " + hidden.replace(",", "x");
+        }
+        if (channels != null) {
+            return "cnn " + channels.replace(",", "-");
         }
         return "-";
     }

@@ -1,5 +1,6 @@
 package io.joulebench.harness.suite;
 
+import io.joulebench.algorithms.TrainerParameters;
 import io.joulebench.algorithms.TrainerRegistry;
 import io.joulebench.harness.result.Metrics;
 import io.joulebench.harness.result.TrialRecord;
@@ -15,8 +16,8 @@ import java.util.Map;
  * no stage stops early. The record's {@code dataPasses} shows what was trained, and statistics flag a shortfall.
  */
 public final class MatchedPasses {
-    static final String EPOCHS = "epochs";
-    static final String PATIENCE = "patience";
+    static final String EPOCHS = TrainerParameters.EPOCHS.name();
+    static final String PATIENCE = TrainerParameters.PATIENCE.name();
 
     private MatchedPasses() {
     }

@@ -78,4 +78,19 @@ class SummaryTableTest {
         assertTrue(SummaryTable.render(List.of(r)).contains("^ ATTRIBUTED (--scope process)"));
         assertEquals("100.0", SummaryTable.energy(trial(cpu), false), "machine scope: the machine's figure");
     }
+
+    @Test
+    void theModelColumnNamesNoPropBlocksMlpsAndCnns() {
+        assertEquals("noprop T10 cnn 32-64-128", SummaryTable.model(withParameters(Map.of("blocks", "10",
+                "channels", "32,64,128", "hidden", "256"))));
+        assertEquals("mlp 1000x1000", SummaryTable.model(withParameters(Map.of("hidden", "1000,1000"))));
+        assertEquals("cnn 32-128-512", SummaryTable.model(withParameters(Map.of("channels", "32,128,512"))));
+        assertEquals("-", SummaryTable.model(withParameters(Map.of())));
+    }
+
+    private static TrialRecord withParameters(Map<String, String> parameters) {
+        TrialSpec spec = new TrialSpec("some-trainer", "mnist", null, 1, 1, parameters);
+        return new TrialRecord(TrialRecord.SCHEMA, spec.key(), "id", "2024-01-01T00:00:00Z", TrialRecord.COMPLETED,
+                null, false, spec, null, List.of(), null, List.of(), null, null, null, null, null);
+    }
 }
