@@ -125,39 +125,8 @@ final class MfTrainer implements Trainer {
             DataSplit validation = data.validation();
             int frozenBelow = 0; // layers still to recompute per batch (0 when their outputs are cached)
             for (int l = 0; l < layers.size(); l++) {
-                MfLayer layer = layers.get(l);
-                Adam adam = Adam.decoupled(layer.parameters(), 0);
-                int scored = l;
-                int from = l - frozenBelow;
-                DataSplit stageTrain = train;
-                DataSplit stageValidation = validation;
-                EpochLoop.run(stage(l), maxEpochs, stopRule(), new EpochLoop.Stage() {
-                    @Override
-                    public EpochLoop.Trained train(int epoch) {
-                        double lossSum = 0;
-                        long rows = 0;
-                        for (Batch b : Batches.training(stageTrain, batchSize, shuffleRng, augment)) {
-                            try (MemoryWorkspace ws = Steps.open("mf-step")) {
-                                INDArray x = recompute(input(b), from, scored);
-                                MfLayer.Step step = layer.lossAndGradients(x, b.labels());
-                                adam.step(step.gradients(), lr);
-                                lossSum += step.lossSum();
-                            }
-                            rows += b.size();
-                            progress.trained(b.size());
-                            progress.counted(layer.trainFlops(b.size()) + b.size() * forwardFlops(from, scored));
-                        }
-                        double meanLoss = lossSum / Math.max(rows, 1);
-                        EpochLoop.Trained trained = EpochLoop.Trained.of(meanLoss);
-                        trained.extra().put("loss." + stage(scored), meanLoss);
-                        return trained;
-                    }
-
-                    @Override
-                    public Evaluation validate(EpochLoop.Trained epoch) {
-                        return evaluate(stageValidation, from, scored, true);
-                    }
-                }, null, progress, listener);
+                EpochLoop.run(stage(l), maxEpochs, stopRule(), new LayerStage(l, l - frozenBelow, train, validation),
+                        null, progress, listener);
                 if (l + 1 < layers.size()) {
                     if (cache) {
                         train = cached(train, l);
@@ -168,6 +137,51 @@ final class MfTrainer implements Trainer {
                 }
             }
             return finish(progress.stagedReasons());
+        }
+
+        /** Sequential: one layer trains on its own loss, fed by the frozen layers below (cached or recomputed). */
+        private final class LayerStage implements EpochLoop.Stage {
+            final int trained;
+            final int firstRecomputed;
+            final DataSplit train;
+            final DataSplit validation;
+            final MfLayer layer;
+            final Adam adam;
+
+            LayerStage(int trained, int firstRecomputed, DataSplit train, DataSplit validation) {
+                this.trained = trained;
+                this.firstRecomputed = firstRecomputed;
+                this.train = train;
+                this.validation = validation;
+                this.layer = layers.get(trained);
+                this.adam = Adam.decoupled(layer.parameters(), 0);
+            }
+
+            @Override
+            public EpochLoop.Trained train(int epoch) {
+                double lossSum = 0;
+                long rows = 0;
+                for (Batch b : Batches.training(train, batchSize, shuffleRng, augment)) {
+                    try (MemoryWorkspace ws = Steps.open("mf-step")) {
+                        INDArray x = recompute(input(b), firstRecomputed, trained);
+                        MfLayer.Step step = layer.lossAndGradients(x, b.labels());
+                        adam.step(step.gradients(), lr);
+                        lossSum += step.lossSum();
+                    }
+                    rows += b.size();
+                    progress.trained(b.size());
+                    progress.counted(layer.trainFlops(b.size()) + b.size() * forwardFlops(firstRecomputed, trained));
+                }
+                double meanLoss = lossSum / Math.max(rows, 1);
+                EpochLoop.Trained result = EpochLoop.Trained.of(meanLoss);
+                result.extra().put("loss." + stage(trained), meanLoss);
+                return result;
+            }
+
+            @Override
+            public Evaluation validate(EpochLoop.Trained epoch) {
+                return evaluate(validation, firstRecomputed, trained, true);
+            }
         }
 
         TrainingResult simultaneous() {
