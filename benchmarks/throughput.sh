@@ -1,37 +1,48 @@
 #!/bin/sh
 # Single-thread training throughput of every trainer's step, JouleBench (Java) beside PyTorch doing the same work,
-# plus the sgemm rate of each side's BLAS. Prints the BENCH lines of both and a side-by-side table.
+# plus the sgemm rate of each side's BLAS. The two sides run interleaved, workload by workload, for several rounds
+# (benchmarks/interleave.py); the table gives each workload's median and range (min-max) over the rounds, of the
+# rates, of the JouleBench / PyTorch ratio on wall time and on CPU time, and of the cores each side used.
 #
-#   benchmarks/throughput.sh [SCALE]     SCALE multiplies every workload's step count (default 1)
+#   benchmarks/throughput.sh [SCALE] [--rounds N] [--only TEXT] [--warmup S] [--no-sgemm] [--json FILE]
+#       SCALE      multiplies every workload's step count (default 1)
+#       --rounds   interleaved rounds (default 3)
+#       --only     only the workloads whose name contains TEXT
+#       --warmup   each side's minimum warm-up per workload, seconds (default 2)
+#       --no-sgemm skip the sgemm rates (run once, before the rounds)
+#       --json     also write every measurement to FILE
 #   JOULEBENCH_BLAS=system benchmarks/throughput.sh     the Java side on the system's OpenBLAS
 #
-# Needs: this checkout built once (./mvnw -B install -DskipTests), and for the PyTorch side Debian's python3-torch
-# with libopenblas0-pthread (apt-get install python3-torch libopenblas0-pthread). Run on a quiet machine.
+# Builds what it needs from this checkout (main and test classes of algorithms, no install), then runs each
+# measurement in its own plain JVM or Python process. Needs for the PyTorch side Debian's python3-torch with
+# libopenblas0-pthread (apt-get install python3-torch libopenblas0-pthread); without it, the Java side only.
+# Run on a quiet machine.
 set -eu
 cd "$(dirname "$0")/.."
-SCALE="${1:-1}"
+SCALE=1
+case "${1:-}" in
+    ''|-*) ;;
+    *) SCALE="$1"; shift ;;
+esac
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1
-OUT="${TMPDIR:-/tmp}/joulebench-throughput.$$"
-mkdir -p "$OUT"
 
+# The options surefire gives the tests (pom.xml: surefire.argLine), then the BLAS choice.
+JVM_OPTS="-Xmx6g -Dorg.deeplearning4j.crash.reporting.enabled=false"
 # JOULEBENCH_BLAS=system: the Java side on the system's OpenBLAS, as the launcher does (see ./joulebench).
-ARGLINE="-Xmx6g"
 if [ "${JOULEBENCH_BLAS:-bundled}" = system ]; then
-    ARGLINE="$ARGLINE -Dorg.bytedeco.openblas.load=openblas -Dorg.bytedeco.openblas_nolapack.load=openblas"
-    ARGLINE="$ARGLINE -Dorg.bytedeco.javacpp.pathsFirst=true"
-    ARGLINE="$ARGLINE -Djava.library.path=${JOULEBENCH_BLAS_DIR:-/usr/lib/x86_64-linux-gnu/openblas-pthread}"
+    JVM_OPTS="$JVM_OPTS -Dorg.bytedeco.openblas.load=openblas -Dorg.bytedeco.openblas_nolapack.load=openblas"
+    JVM_OPTS="$JVM_OPTS -Dorg.bytedeco.javacpp.pathsFirst=true"
+    JVM_OPTS="$JVM_OPTS -Djava.library.path=${JOULEBENCH_BLAS_DIR:-/usr/lib/x86_64-linux-gnu/openblas-pthread}"
 fi
-./mvnw -B -q -o test -pl algorithms -Djoulebench.bench=true -Djoulebench.bench.scale="$SCALE" \
-    "-Dsurefire.argLine=$ARGLINE" -Dtest='GemmPeakBench,*ThroughputBench' -Dsurefire.failIfNoSpecifiedTests=false \
-    | grep '^BENCH' | tee "$OUT/java"
+
+# Once: compile algorithms from the reactor and write its test class path (a file per module, under target/).
+./mvnw -B -q test-compile dependency:build-classpath -pl algorithms -am \
+    -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
+CP="algorithms/target/test-classes:algorithms/target/classes:$(cat algorithms/target/bench.classpath)"
 
 PYTHON=/usr/bin/python3
-if "$PYTHON" -c 'import torch' 2>/dev/null; then
-    "$PYTHON" benchmarks/pytorch_throughput.py --scale "$SCALE" | grep '^BENCH' | tee "$OUT/torch"
-else
-    echo "no PyTorch at $PYTHON (apt-get install python3-torch libopenblas0-pthread): Java side only" >&2
-    : > "$OUT/torch"
-fi
-
-"$PYTHON" benchmarks/side_by_side.py "$OUT/java" "$OUT/torch"
-rm -rf "$OUT"
+[ -x "$PYTHON" ] || PYTHON=python3
+TORCH_PYTHON="$PYTHON"
+"$PYTHON" -c 'import torch' 2>/dev/null || TORCH_PYTHON=""
+exec "$PYTHON" benchmarks/interleave.py --scale "$SCALE" --classpath "$CP" "--jvm-opts=$JVM_OPTS" \
+    --python "$TORCH_PYTHON" "$@"

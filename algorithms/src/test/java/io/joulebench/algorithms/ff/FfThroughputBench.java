@@ -4,6 +4,7 @@ import static io.joulebench.algorithms.local.BenchReport.report;
 import static io.joulebench.algorithms.local.BenchReport.scaledSteps;
 
 import io.joulebench.algorithms.local.Adam;
+import io.joulebench.algorithms.local.BenchReport;
 import io.joulebench.algorithms.local.Steps;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +51,9 @@ class FfThroughputBench {
             adam.step(grads, 3.7e-4);
         };
         report("ff step (784-2000x4, batch 100, 200 rows)", scaledSteps(40), b, flops, step);
+        if (BenchReport.singleWorkload()) {
+            return; // benchmarks/throughput.sh: one timed workload per JVM, no diagnostics
+        }
         // Where the time goes: the layers' forward/backward alone, and the optimiser alone.
         long layersNs = 0;
         long adamNs = 0;

@@ -1,13 +1,23 @@
 package io.joulebench.algorithms.local;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Locale;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 
 /**
  * Timing for the step benchmarks ({@code *Bench} classes): warm-up, then whole steps each in its own workspace,
  * printed as one {@code BENCH} line named like the PyTorch script's (benchmarks/pytorch_throughput.py).
+ *
+ * <p>Besides wall time, the line carries the process CPU time of the timed steps (every thread of the JVM: the
+ * training thread, the JIT compilers, the garbage collector, ND4J's helpers), cores used = CPU time / wall time, so
+ * a "single-thread" step that leans on other threads shows it, and the training thread's own CPU time.
+ * {@code -Djoulebench.bench.only=NAME} times only the workload of that exact name (the others are built but neither
+ * warmed up nor timed): how benchmarks/throughput.sh runs one workload per JVM.
  */
 public final class BenchReport {
+    private static final String ONLY = "joulebench.bench.only";
+
     private BenchReport() {
     }
 
@@ -15,6 +25,17 @@ public final class BenchReport {
     public static int scaledSteps(int defaultSteps) {
         double scale = Double.parseDouble(System.getProperty("joulebench.bench.scale", "1"));
         return Math.max(3, (int) Math.round(defaultSteps * scale));
+    }
+
+    /** True when {@code -Djoulebench.bench.only} asks for a single workload. */
+    public static boolean singleWorkload() {
+        return System.getProperty(ONLY) != null;
+    }
+
+    /** Whether the workload {@code what} is to run: every one, or the one {@code -Djoulebench.bench.only} names. */
+    public static boolean selected(String what) {
+        String only = System.getProperty(ONLY);
+        return only == null || only.equals(what);
     }
 
     /** Times a hand-written ND4J step, each run inside its own step workspace as the trainers run them. */
@@ -31,17 +52,38 @@ public final class BenchReport {
         time(what, steps, batch, flopsPerStep, step);
     }
 
+    /** CPU time of the whole JVM process so far, in nanoseconds (all threads; clock-tick resolution on Linux). */
+    public static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
     private static void time(String what, int steps, int batch, double flopsPerStep, Runnable step) {
-        // Warm-up: the first run sizes the workspace, later ones let the JIT settle.
-        for (int i = 0; i < Math.max(3, steps / 10); i++) {
+        if (!selected(what)) {
+            return;
+        }
+        // Warm-up: the first run sizes the workspace, later ones let the JIT settle. At least a tenth of the timed
+        // steps (3 or more) and at least -Djoulebench.bench.warmup seconds (default 2): a fresh JVM per workload
+        // (benchmarks/throughput.sh) has compiled nothing yet, and a step of a millisecond or two needs hundreds of
+        // runs before C2 has compiled its host loops.
+        long warmupEnd = System.nanoTime()
+                + (long) (Double.parseDouble(System.getProperty("joulebench.bench.warmup", "2")) * 1e9);
+        for (int i = 0; i < Math.max(3, steps / 10) || System.nanoTime() < warmupEnd; i++) {
             step.run();
         }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpu0 = processCpuNanos();
+        long thread0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         for (int i = 0; i < steps; i++) {
             step.run();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "BENCH %-45s %8.0f samples/s  %6.1f GFLOP/s (gemm)  %d steps of batch %d%n",
-                what, steps * (double) batch / seconds, steps * flopsPerStep / seconds / 1e9, steps, batch);
+        double threadSeconds = (threads.getCurrentThreadCpuTime() - thread0) / 1e9;
+        double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
+        System.out.printf(Locale.ROOT, "BENCH %-45s %8.0f samples/s  %6.1f GFLOP/s (gemm)  %d steps of batch %d"
+                        + "  wall %.4f s  cpu %.4f s  cores %.2f  thread cpu %.4f s%n",
+                what, steps * (double) batch / seconds, steps * flopsPerStep / seconds / 1e9, steps, batch,
+                seconds, cpuSeconds, cpuSeconds / seconds, threadSeconds);
     }
 }
