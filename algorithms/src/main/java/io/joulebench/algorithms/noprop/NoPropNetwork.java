@@ -49,6 +49,20 @@ final class NoPropNetwork {
         return new NoPropNetwork(blocks, embedding, head, NoiseSchedule.cosine(t));
     }
 
+    /**
+     * Sets the head to the nearest-class-embedding readout, {@code logits_k = (z . u_k - |u_k|^2 / 2) / s}: that is
+     * {@code -|z - u_k|^2 / (2 s)} up to a term shared by all classes, with s the mean squared norm of the
+     * embeddings (1 for one-hot, where the weight is the identity). Head class k is then the class whose embedding
+     * a block's slot k mixes in. The backprop twin starts from it; NoProp-DT keeps PyTorch's default.
+     */
+    void nearestEmbeddingHead() {
+        INDArray u = embedding.weight;
+        INDArray squared = u.mul(u).sum(1);
+        double s = squared.meanNumber().doubleValue();
+        head.weight.assign(u.transpose().div(s));
+        head.bias.assign(squared.muli(-0.5 / s).reshape(head.bias.shape()));
+    }
+
     DenoisingBlock block(int t) {
         return blocks.get(t - 1);
     }

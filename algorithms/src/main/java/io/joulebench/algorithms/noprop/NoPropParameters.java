@@ -22,14 +22,17 @@ final class NoPropParameters {
     static final String EPOCHS = "epochs";
     static final String PATIENCE = "patience";
     static final String MIN_DELTA = "min-delta";
+    static final String HEAD_INIT = "head-init";
     static final String ONE_HOT = "one-hot";
     static final String PROTOTYPE = "prototype";
     static final String PAPER = "paper";
+    static final String NEAREST_EMBEDDING = "nearest-embedding";
+    static final String PYTORCH = "pytorch";
 
     private NoPropParameters() {
     }
 
-    /** {@code withEta}: the DT loss weight (the BP twin has no denoising term). */
+    /** {@code withEta}: NoProp-DT's (the DT loss weight); without, the BP twin's (no denoising term, a head init). */
     static List<ParameterSpec> specs(boolean withEta) {
         List<ParameterSpec> specs = new ArrayList<>(List.of(
                 ParameterSpec.integer(BLOCKS, 10, 1, 1000, "T, the number of denoising blocks"),
@@ -50,6 +53,10 @@ final class NoPropParameters {
                         + " improvement")));
         if (withEta) {
             specs.add(ParameterSpec.number(ETA, 0.1, 0, 1e6, "eta, the weight of the SNR-weighted denoising term"));
+        } else {
+            specs.add(ParameterSpec.choice(HEAD_INIT, NEAREST_EMBEDDING, List.of(NEAREST_EMBEDDING, PYTORCH),
+                    "the head's initial weights: the nearest-class-embedding readout (ours), or PyTorch's default"
+                            + " (the blocks then commit to its random class mapping and learn slowly)"));
         }
         return specs;
     }

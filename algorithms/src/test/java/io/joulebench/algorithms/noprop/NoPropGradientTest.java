@@ -1,10 +1,13 @@
 package io.joulebench.algorithms.noprop;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.joulebench.algorithms.data.Batch;
 import io.joulebench.algorithms.data.ImageShape;
 import io.joulebench.algorithms.local.GradientCheck;
 import io.joulebench.algorithms.local.LinearHead;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.DoubleSupplier;
@@ -64,6 +67,7 @@ class NoPropGradientTest {
             features[i] = (float) rng.nextDouble();
         }
         Batch batch = new Batch(features, LABELS, LABELS.length);
+        net.nearestEmbeddingHead(); // where the twin starts
         // the same noise for every evaluation: a fresh generator from one seed
         DoubleSupplier loss = () -> BpNoPropTrainer.lossAndGradients(net, batch,
                 new SplittableRandom(9)).meanLoss();
@@ -73,5 +77,29 @@ class NoPropGradientTest {
             GradientCheck.assertClose(GradientCheck.numeric(params.get(i), loss), step.gradients().get(i),
                     "parameter " + i);
         }
+    }
+
+    @Test
+    void nearestEmbeddingHeadScoresMinusHalfTheScaledSquaredDistanceToEachEmbedding() {
+        SplittableRandom rng = new SplittableRandom(5);
+        NoPropNetwork net = tinyNetwork(1, rng);
+        net.nearestEmbeddingHead();
+        INDArray u = net.embedding.weight;
+        double s = u.mul(u).sum(1).meanNumber().doubleValue();
+        INDArray z = GradientCheck.random(rng, 4, 3);
+        INDArray logits = net.head.logits(z);
+        for (int i = 0; i < 4; i++) {
+            for (int k = 0; k < 3; k++) {
+                double distance = z.getRow(i).sub(u.getRow(k)).norm2Number().doubleValue();
+                double norm = z.getRow(i).norm2Number().doubleValue();
+                assertEquals(-(distance * distance - norm * norm) / (2 * s), logits.getDouble(i, k), 1e-12);
+            }
+        }
+        // one-hot embeddings: the identity, and each embedding is scored highest as its own class
+        NoPropNetwork oneHot = new NoPropNetwork(net.blocks, ClassEmbedding.oneHot(3, D), net.head, net.schedule);
+        oneHot.nearestEmbeddingHead();
+        assertEquals(oneHot.embedding.weight, net.head.weight);
+        assertEquals(List.of(0, 1, 2), Arrays.stream(LinearHead.argmax(net.head.logits(
+                oneHot.embedding.weight))).boxed().toList());
     }
 }

@@ -43,16 +43,17 @@ class NoPropTrainersTest {
     }
 
     @Test
-    void backpropTwinLearnsInOnePassPerEpoch() {
+    void backpropTwinReachesEightyPercentInFiveEpochsOfOnePassEach() {
         List<EpochStats> epochs = new ArrayList<>();
-        TrainingResult r = TestData.train("bp-noprop", TestData.subset(), Map.of("blocks", "3", "channels", "8,16",
-                "hidden", "64", "epochs", "5", "lr", "1e-2"), 1, epochs);
+        long start = System.nanoTime();
+        TrainingResult r = TestData.train("bp-noprop", TestData.subset(), SMALL, 1, epochs);
         epochs.forEach(e -> System.out.printf(Locale.ROOT, "bp-noprop: epoch %d loss %.4f val %.4f%n",
                 e.epoch(), e.trainLoss(), e.validationAccuracy()));
-        System.out.printf(Locale.ROOT, "bp-noprop: test accuracy %.4f%n", r.testAccuracy());
-        // The twin learns slowly at this size (lr 1e-3: 36 % after 5 epochs; lr 1e-2: 56 %): the CE reaches the
-        // blocks through the head and a softmax; a learning check, not a parity claim.
-        assertTrue(r.testAccuracy() >= 0.50, "test accuracy " + r.testAccuracy());
+        System.out.printf(Locale.ROOT, "bp-noprop: test accuracy %.4f after %d epochs, %.1f s%n",
+                r.testAccuracy(), r.epochsRun(), (System.nanoTime() - start) / 1e9);
+        // The same size, epochs and lr (the preset's 1e-3) as noprop-dt above, which reaches about 83 %; with the
+        // head's PyTorch-default init (head-init=pytorch) the twin stayed near 36 % after 5 epochs.
+        assertTrue(r.testAccuracy() >= 0.80, "test accuracy " + r.testAccuracy());
         assertEquals(5 * (9000 / 128) * 128, r.samplesSeen());
         assertEquals(5.0 * (9000 / 128) * 128 / 9000, epochs.get(4).dataPasses(), 1e-12);
     }
