@@ -2,6 +2,7 @@ package io.joulebench.algorithms.noprop;
 
 import io.joulebench.algorithms.Trainer;
 import io.joulebench.algorithms.TrainerConfig;
+import io.joulebench.algorithms.TrainerParameters;
 import io.joulebench.algorithms.TrainingListener;
 import io.joulebench.algorithms.TrainingResult;
 import io.joulebench.algorithms.TrainingTask;
@@ -53,15 +54,15 @@ final class BpNoPropTrainer implements Trainer {
         Dataset data = task.dataset();
         SplittableRandom rng = new SplittableRandom(task.seed());
         NoPropNetwork net = NoPropNetwork.build(config, data.info(), TYPE, rng.split());
-        if (config.getString(NoPropParameters.HEAD_INIT).equals(NoPropParameters.NEAREST_EMBEDDING)) {
+        if (config.get(NoPropParameters.HEAD_INIT).equals(NoPropParameters.NEAREST_EMBEDDING)) {
             net.nearestEmbeddingHead();
         }
         SplittableRandom shuffleRng = rng.split();
         SplittableRandom noiseRng = rng.split();
         long evaluationSeed = rng.nextLong();
-        double lr = config.getDouble(NoPropParameters.LR);
-        int batchSize = config.getInt(NoPropParameters.BATCH_SIZE);
-        Adam adamW = Adam.decoupled(parameters(net), config.getDouble(NoPropParameters.WEIGHT_DECAY));
+        double lr = config.get(TrainerParameters.LR);
+        int batchSize = config.get(TrainerParameters.BATCH_SIZE);
+        Adam adamW = Adam.decoupled(parameters(net), config.get(TrainerParameters.WEIGHT_DECAY));
         NoPropLoop.EpochTrainer epoch = shuffle -> {
             double lossSum = 0;
             long samples = 0;

@@ -2,6 +2,7 @@ package io.joulebench.algorithms.noprop;
 
 import io.joulebench.algorithms.Trainer;
 import io.joulebench.algorithms.TrainerConfig;
+import io.joulebench.algorithms.TrainerParameters;
 import io.joulebench.algorithms.TrainingListener;
 import io.joulebench.algorithms.TrainingResult;
 import io.joulebench.algorithms.TrainingTask;
@@ -47,10 +48,10 @@ final class NoPropDtTrainer implements Trainer {
         SplittableRandom shuffleRng = rng.split();
         SplittableRandom noiseRng = rng.split();
         long evaluationSeed = rng.nextLong();
-        double lr = config.getDouble(NoPropParameters.LR);
-        double wd = config.getDouble(NoPropParameters.WEIGHT_DECAY);
-        double eta = config.getDouble(NoPropParameters.ETA);
-        int batchSize = config.getInt(NoPropParameters.BATCH_SIZE);
+        double lr = config.get(TrainerParameters.LR);
+        double wd = config.get(TrainerParameters.WEIGHT_DECAY);
+        double eta = config.get(NoPropParameters.ETA);
+        int batchSize = config.get(TrainerParameters.BATCH_SIZE);
         List<Adam> blockOptimisers = net.blocks.stream().map(b -> Adam.decoupled(b.parameters(), wd)).toList();
         List<INDArray> shared = new ArrayList<>(net.head.parameters());
         if (net.embedding.learned) {

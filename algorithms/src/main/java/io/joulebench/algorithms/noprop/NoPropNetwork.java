@@ -1,6 +1,7 @@
 package io.joulebench.algorithms.noprop;
 
 import io.joulebench.algorithms.TrainerConfig;
+import io.joulebench.algorithms.TrainerParameters;
 import io.joulebench.algorithms.data.Batch;
 import io.joulebench.algorithms.data.Batches;
 import io.joulebench.algorithms.data.DataSplit;
@@ -36,14 +37,14 @@ final class NoPropNetwork {
     /** Built from the trial's generator in a fixed order: embedding, blocks 1..T, head. */
     static NoPropNetwork build(TrainerConfig config, DatasetInfo info, DataType type, SplittableRandom rng) {
         int classes = info.numClasses();
-        int t = config.getInt(NoPropParameters.BLOCKS);
-        ClassEmbedding embedding = config.getString(NoPropParameters.EMBEDDING).equals(NoPropParameters.ONE_HOT)
+        int t = config.get(NoPropParameters.BLOCKS);
+        ClassEmbedding embedding = config.get(NoPropParameters.EMBEDDING).equals(NoPropParameters.ONE_HOT)
                 ? ClassEmbedding.oneHot(classes, type)
-                : ClassEmbedding.prototype(classes, config.getInt(NoPropParameters.EMBED_DIM), type, rng);
+                : ClassEmbedding.prototype(classes, config.get(NoPropParameters.EMBED_DIM), type, rng);
         List<DenoisingBlock> blocks = new ArrayList<>();
         for (int k = 0; k < t; k++) {
-            blocks.add(new DenoisingBlock(info.shape(), config.getIntList(NoPropParameters.CHANNELS),
-                    embedding.dim(), config.getInt(NoPropParameters.HIDDEN), classes, type, rng));
+            blocks.add(new DenoisingBlock(info.shape(), config.get(TrainerParameters.CHANNELS),
+                    embedding.dim(), config.get(NoPropParameters.HIDDEN), classes, type, rng));
         }
         LinearHead head = LinearHead.pytorchDefault(embedding.dim(), classes, true, type, rng);
         return new NoPropNetwork(blocks, embedding, head, NoiseSchedule.cosine(t));

@@ -1,5 +1,14 @@
 package io.joulebench.algorithms.noprop;
 
+import static io.joulebench.algorithms.TrainerParameters.BATCH_SIZE;
+import static io.joulebench.algorithms.TrainerParameters.CHANNELS;
+import static io.joulebench.algorithms.TrainerParameters.EPOCHS;
+import static io.joulebench.algorithms.TrainerParameters.LR;
+import static io.joulebench.algorithms.TrainerParameters.MIN_DELTA;
+import static io.joulebench.algorithms.TrainerParameters.PATIENCE;
+import static io.joulebench.algorithms.TrainerParameters.WEIGHT_DECAY;
+
+import io.joulebench.algorithms.Param;
 import io.joulebench.algorithms.ParameterSpec;
 import io.joulebench.algorithms.Preset;
 import io.joulebench.algorithms.data.Datasets;
@@ -10,19 +19,13 @@ import java.util.Map;
 
 /** The parameters both NoProp trainers take, declared once, and the paper's Table 3 presets. */
 final class NoPropParameters {
-    static final String BLOCKS = "blocks";
-    static final String EMBEDDING = "embedding";
-    static final String EMBED_DIM = "embed-dim";
-    static final String HIDDEN = "hidden";
-    static final String CHANNELS = "channels";
-    static final String ETA = "eta";
-    static final String LR = "lr";
-    static final String WEIGHT_DECAY = "weight-decay";
-    static final String BATCH_SIZE = "batch-size";
-    static final String EPOCHS = "epochs";
-    static final String PATIENCE = "patience";
-    static final String MIN_DELTA = "min-delta";
-    static final String HEAD_INIT = "head-init";
+    static final Param<Integer> BLOCKS = Param.integer("blocks");
+    static final Param<String> EMBEDDING = Param.text("embedding");
+    static final Param<Integer> EMBED_DIM = Param.integer("embed-dim");
+    /** One width h here, where the MLP trainers' {@code hidden} lists their layers' widths. */
+    static final Param<Integer> HIDDEN = Param.integer("hidden");
+    static final Param<Double> ETA = Param.number("eta");
+    static final Param<String> HEAD_INIT = Param.text("head-init");
     static final String ONE_HOT = "one-hot";
     static final String PROTOTYPE = "prototype";
     static final String PAPER = "paper";
@@ -74,10 +77,10 @@ final class NoPropParameters {
     }
 
     private static Preset preset(String dataset, String description, int epochs, boolean withEta) {
-        Map<String, String> values = new LinkedHashMap<>(Map.of(BLOCKS, "10", LR, "1e-3", WEIGHT_DECAY,
-                "1e-3", BATCH_SIZE, "128", EPOCHS, Integer.toString(epochs), EMBEDDING, ONE_HOT));
+        Map<String, String> values = new LinkedHashMap<>(Map.ofEntries(BLOCKS.is(10), LR.is("1e-3"),
+                WEIGHT_DECAY.is("1e-3"), BATCH_SIZE.is(128), EPOCHS.is(epochs), EMBEDDING.is(ONE_HOT)));
         if (withEta) {
-            values.put(ETA, "0.1");
+            values.put(ETA.name(), "0.1");
         }
         return new Preset(PAPER, dataset, description, values);
     }

@@ -4,6 +4,7 @@ import static io.joulebench.algorithms.local.BenchReport.report;
 import static io.joulebench.algorithms.local.BenchReport.scaledSteps;
 
 import io.joulebench.algorithms.TrainerConfig;
+import io.joulebench.algorithms.TrainerParameters;
 import io.joulebench.algorithms.data.DatasetInfo;
 import io.joulebench.algorithms.data.Datasets;
 import io.joulebench.algorithms.local.Adam;
@@ -37,9 +38,9 @@ class NoPropThroughputBench {
         DatasetInfo info = Datasets.info(Datasets.MNIST);
         SplittableRandom rng = new SplittableRandom(1);
         NoPropNetwork net = NoPropNetwork.build(config, info, TYPE, rng.split());
-        double lr = config.getDouble(NoPropParameters.LR);
-        double wd = config.getDouble(NoPropParameters.WEIGHT_DECAY);
-        double eta = config.getDouble(NoPropParameters.ETA);
+        double lr = config.get(TrainerParameters.LR);
+        double wd = config.get(TrainerParameters.WEIGHT_DECAY);
+        double eta = config.get(NoPropParameters.ETA);
         DenoisingBlock block = net.block(BLOCK);
         Adam blockOptimiser = Adam.decoupled(block.parameters(), wd);
         List<INDArray> shared = new ArrayList<>(net.head.parameters());
