@@ -10,7 +10,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * im2col and col2im on the host for a 3x3 convolution (stride 1, zero padding 1) of NHWC float32 input: the patch
  * rows the gemms read, rows (n, y, x) and columns (kh, kw, in), the order of a conv weight row. With channels last,
  * each kernel row of a patch is one contiguous run of the input (three pixels of all channels), so a patch is three
- * copies plus zeros at the borders. Scratch buffers are reused across calls: one thread at a time.
+ * copies of a zero-bordered copy of the sample. Scratch buffers are reused across calls: one thread at a time.
  */
 final class HostPatchRows {
     private final int inChannels;
