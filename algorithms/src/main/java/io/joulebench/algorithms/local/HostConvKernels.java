@@ -7,6 +7,7 @@ import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.OptionalInt;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -37,6 +38,14 @@ final class HostConvKernels implements ConvKernels {
     private final HostPatchRows patches;
     private final float[][] buffers = new float[Slot.values().length][];
     private byte[] winnerBuffer;
+
+    /**
+     * The gemms' native operands, reused across calls as the host buffers are (created outside every workspace): a
+     * chunk's patch rows, its pre-activations (forward) or their gradients (backward), its patch-row gradients.
+     */
+    private enum Work { PATCHES, PRE, PATCH_GRADIENTS }
+
+    private final INDArray[] work = new INDArray[Work.values().length];
     private Kept kept;
 
     HostConvKernels(ConvBlock block) {
@@ -54,6 +63,18 @@ final class HostConvKernels implements ConvKernels {
             buffers[slot.ordinal()] = b;
         }
         return b;
+    }
+
+    /** The work matrix {@code w} with at least {@code rows} rows (its first rows are the operand). */
+    private INDArray work(Work w, long rows, long columns) {
+        INDArray a = work[w.ordinal()];
+        if (a == null || a.rows() < rows) {
+            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                a = Nd4j.createUninitialized(block.type, rows, columns);
+            }
+            work[w.ordinal()] = a;
+        }
+        return a;
     }
 
     @Override
@@ -74,8 +95,8 @@ final class HostConvKernels implements ConvKernels {
         int pooledPerSample = block.flatSize();
         int chunk = chunkSamples(n);
         float[] src = Steps.hostFloats(input, buffer(Slot.INPUT, n * block.inputSize()));
-        INDArray cols = Nd4j.createUninitialized(block.type, (long) chunk * pixels, 9L * block.inChannels);
-        INDArray zChunk = Nd4j.createUninitialized(block.type, (long) chunk * pixels, c);
+        INDArray cols = work(Work.PATCHES, (long) chunk * pixels, 9L * block.inChannels);
+        INDArray zChunk = work(Work.PRE, (long) chunk * pixels, c);
         FloatBuffer preActivations = zChunk.data().asNioFloat();
         float[] pre = buffer(Slot.PRE_ACTIVATION, pixels * c);
         float[] pooled = buffer(Slot.POOLED, n * pooledPerSample);
@@ -260,32 +281,43 @@ final class HostConvKernels implements ConvKernels {
         int prePerSample = pixels * c;
         int patchColumns = 9 * block.inChannels;
         int chunk = chunkSamples(n);
-        INDArray dzChunk = Nd4j.createUninitialized(block.type, (long) chunk * pixels, c);
-        INDArray colsChunk = Nd4j.createUninitialized(block.type, (long) chunk * pixels, patchColumns);
+        INDArray dzChunk = work(Work.PRE, (long) chunk * pixels, c);
+        INDArray colsChunk = work(Work.PATCHES, (long) chunk * pixels, patchColumns);
         INDArray dWeight = Nd4j.createUninitialized(block.type, c, patchColumns);
         FloatBuffer preGradients = dzChunk.data().asNioFloat();
         float[] dPre = buffer(Slot.PRE_GRADIENT, prePerSample);
-        INDArray dColsChunk = inputGradient
-                ? Nd4j.createUninitialized(block.type, (long) chunk * pixels, patchColumns) : null;
-        float[] dInput = inputGradient ? buffer(Slot.INPUT_GRADIENT, n * inputSize) : null;
-        if (inputGradient) {
-            Arrays.fill(dInput, 0, n * inputSize, 0f);
+        // Every position of a pooling window is written below; only the row and column that floor-mode pooling
+        // leaves out (odd sizes) are zeroed here, once: nothing else writes them.
+        int pooledHeight = block.outHeight();
+        int pooledWidth = block.outWidth();
+        for (int y = 0; y < block.inHeight; y++) {
+            int from = y < 2 * pooledHeight ? (y * inWidth + 2 * pooledWidth) * c : y * inWidth * c;
+            Arrays.fill(dPre, from, (y + 1) * inWidth * c, 0f);
         }
+        INDArray dColsChunk = inputGradient
+                ? work(Work.PATCH_GRADIENTS, (long) chunk * pixels, patchColumns) : null;
+        float[] dInput = inputGradient ? buffer(Slot.INPUT_GRADIENT, n * inputSize) : null;
         byte[] winners = cache.winners();
         int rowStride = inWidth * c;
         for (int first = 0; first < n; first += chunk) {
             int count = Math.min(chunk, n - first);
             for (int i = first; i < first + count; i++) {
-                Arrays.fill(dPre, 0, prePerSample, 0f);
-                for (int oy = 0, o = i * flatSize; oy < block.outHeight(); oy++) {
-                    for (int ox = 0; ox < block.outWidth(); ox++, o += c) {
+                for (int oy = 0, o = i * flatSize; oy < pooledHeight; oy++) {
+                    for (int ox = 0; ox < pooledWidth; ox++, o += c) {
                         int t0 = (2 * oy * inWidth + 2 * ox) * c;
+                        int t2 = t0 + rowStride;
                         for (int ch = 0; ch < c; ch++) {
                             int k = winners[o + ch];
                             float dp = scale[ch] * (dy[o + ch] - meanDy[ch] - xhat[o + ch] * meanDyXhat[ch]);
-                            // Branch-free: a flagged winner gets an explicit zero (dPre is zero already).
-                            dPre[t0 + ((k >> 1) & 1) * rowStride + (k & 1) * c + ch] =
-                                    (k & NO_GRADIENT) == 0 ? dp : 0f;
+                            // Branch-free: the winner gets dp, unless flagged; the window's other positions
+                            // (and a flagged winner) get +0, through bit masks: -1 where the condition holds, 0
+                            // elsewhere.
+                            int bits = Float.floatToRawIntBits(dp) & (((k >> 2) & 1) - 1);
+                            int w = k & 3;
+                            dPre[t0 + ch] = Float.intBitsToFloat(bits & ((w - 1) >> 31));
+                            dPre[t0 + c + ch] = Float.intBitsToFloat(bits & (((w ^ 1) - 1) >> 31));
+                            dPre[t2 + ch] = Float.intBitsToFloat(bits & (((w ^ 2) - 1) >> 31));
+                            dPre[t2 + c + ch] = Float.intBitsToFloat(bits & (((w ^ 3) - 1) >> 31));
                         }
                     }
                 }
@@ -298,7 +330,7 @@ final class HostConvKernels implements ConvKernels {
             if (inputGradient) {
                 INDArray dCols = rowRange(dColsChunk, 0, count * pixels);
                 Gemm.gemm(dz, block.weight, dCols, false, false, 1.0, 0.0);                         // dz W
-                patches.addGradients(dColsChunk.data().asNioFloat(), first, count, dInput);
+                patches.writeGradients(dColsChunk.data().asNioFloat(), first, count, dInput);
             }
         }
         return new ConvBlock.Gradients(dWeight, Nd4j.createFromArray(dGamma), Nd4j.createFromArray(dBeta),
