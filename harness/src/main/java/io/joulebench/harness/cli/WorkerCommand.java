@@ -47,6 +47,7 @@ public final class WorkerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, EnergyException {
+        CliErrors.trialJvm = true;
         TrialRequest req = ResultCodec.json().readValue(request.toFile(), TrialRequest.class);
         TrialSpec spec = req.spec();
         TrainerRegistry registry = TrainerRegistry.load();

@@ -298,12 +298,14 @@ class ProcessFaultsTest {
     }
 
     /**
-     * Finding 5: JOULEBENCH_JAVA_OPTS=-Xmx64m ./joulebench run -t bp-mlp was a stack trace. The trial's own JVM (same
-     * options) runs out: one line, the trial recorded as failed with why, and the run ends with "trials failed".
+     * Finding 5: JOULEBENCH_JAVA_OPTS=-Xmx64m ./joulebench run -t bp-mlp was a stack trace. A trial's own JVM takes
+     * its heap from JOULEBENCH_TRIAL_JAVA_OPTS: with -Xmx64m there it runs out: one line naming that variable, the
+     * trial recorded as failed with why, and the run ends with "trials failed".
      */
     @Test
     void outOfHeapIsOneLineWithTheFix(@TempDir Path dir) throws Exception {
-        Child run = new Child("-Xmx64m", Map.of(), "run", "-t", "bp-mlp", "--no-energy", "--out", dir.toString());
+        Child run = new Child("-Xmx64m", Map.of("JOULEBENCH_TRIAL_JAVA_OPTS", "-Xmx64m"), "run", "-t", "bp-mlp",
+                "--no-energy", "--out", dir.toString());
         int rc = run.exit();
         awaitStreams(run, null);
         assertEquals(1, rc, run.stderr());
@@ -313,7 +315,8 @@ class ProcessFaultsTest {
         String err = run.stderr().strip();
         assertEquals(1, err.lines().count(), err);
         assertTrue(err.matches("joulebench( run)?: out of memory .* with a \\d+ MiB heap; raise it, e\\.g\\."
-                + " JOULEBENCH_JAVA_OPTS=-Xmx8g \\./joulebench \\.\\.\\., or train a smaller model or batch"), err);
+                + " JOULEBENCH_TRIAL_JAVA_OPTS='-XX:\\+UseSerialGC -Xmx\\d+m' \\./joulebench \\.\\.\\., or train a"
+                + " smaller model or batch"), err);
     }
 
     /** The reader threads may still hold the last lines when the process has ended. */
