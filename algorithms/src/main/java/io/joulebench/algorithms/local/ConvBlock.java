@@ -72,11 +72,30 @@ public final class ConvBlock {
     private final float[][] buffers = new float[Slot.values().length][];
     private byte[] winnerBuffer;
 
+    /**
+     * Scratch slots (every slot but what a training pass keeps for backward: its INPUT and NORMALISED values),
+     * shared by all blocks on a thread: a pass fills what it reads of them before reading it and is done with
+     * them when it returns, so a stack of T blocks needs one set, not T (NoProp's ten denoising blocks of three conv
+     * blocks each held about 200 MB of them on full Fashion-MNIST; docs/benchmarks.md, "Memory").
+     */
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(
+            () -> new float[Slot.values().length][]);
+
+    /** This block's own buffer for a slot whose values a training pass keeps for backward. */
     private float[] buffer(Slot slot, int size) {
-        float[] b = buffers[slot.ordinal()];
+        return grown(buffers, slot, size);
+    }
+
+    /** The thread's shared buffer for a slot no pass keeps beyond its own call. */
+    private static float[] scratch(Slot slot, int size) {
+        return grown(SCRATCH.get(), slot, size);
+    }
+
+    private static float[] grown(float[][] slots, Slot slot, int size) {
+        float[] b = slots[slot.ordinal()];
         if (b == null || b.length < size) {
             b = new float[size];
-            buffers[slot.ordinal()] = b;
+            slots[slot.ordinal()] = b;
         }
         return b;
     }
@@ -239,12 +258,14 @@ public final class ConvBlock {
         int pixels = inHeight * inWidth;
         int pooledPerSample = flatSize();
         int chunk = chunkSamples(n);
-        float[] src = Steps.hostFloats(input, buffer(Slot.INPUT, n * inputSize()));
+        // Only a training pass keeps its input (for backward): an inference pass reads it from scratch.
+        float[] src = Steps.hostFloats(input, train ? buffer(Slot.INPUT, n * inputSize())
+                : scratch(Slot.INPUT, n * inputSize()));
         INDArray cols = Nd4j.createUninitialized(type, (long) chunk * pixels, 9L * inChannels);
         INDArray zChunk = Nd4j.createUninitialized(type, (long) chunk * pixels, c);
         FloatBuffer preActivations = zChunk.data().asNioFloat();
-        float[] pre = buffer(Slot.PRE_ACTIVATION, pixels * c);
-        float[] pooled = buffer(Slot.POOLED, n * pooledPerSample);
+        float[] pre = scratch(Slot.PRE_ACTIVATION, pixels * c);
+        float[] pooled = scratch(Slot.POOLED, n * pooledPerSample);
         byte[] winners = null;
         if (train) {
             if (winnerBuffer == null || winnerBuffer.length < n * pooledPerSample) {
@@ -286,7 +307,7 @@ public final class ConvBlock {
         float[] g = Steps.hostFloats(gamma);
         float[] b = Steps.hostFloats(beta);
         int pooledRows = n * outHeight() * outWidth();
-        float[] out = buffer(Slot.OUTPUT, pooledRows * c);
+        float[] out = scratch(Slot.OUTPUT, pooledRows * c);
         float[] normalised = train ? buffer(Slot.NORMALISED, pooledRows * c) : null;
         for (int r = 0; r < pooledRows; r++) {
             int row = r * c;
@@ -435,7 +456,7 @@ public final class ConvBlock {
         int n = cache.n();
         int c = outChannels;
         int pooledRows = n * outHeight() * outWidth();
-        float[] dy = Steps.hostFloats(dOut, buffer(Slot.OUTPUT_GRADIENT, pooledRows * c));
+        float[] dy = Steps.hostFloats(dOut, scratch(Slot.OUTPUT_GRADIENT, pooledRows * c));
         float[] xhat = cache.normalised();
         // BatchNorm with batch statistics: dp = gamma invStd (dy - mean(dy) - xhat mean(dy xhat)); the two sums
         // are also beta's and gamma's gradients.
@@ -471,10 +492,10 @@ public final class ConvBlock {
         INDArray colsChunk = Nd4j.createUninitialized(type, (long) chunk * pixels, 9L * inChannels);
         INDArray dWeight = Nd4j.createUninitialized(type, outChannels, 9L * inChannels);
         FloatBuffer preGradients = dzChunk.data().asNioFloat();
-        float[] dPre = buffer(Slot.PRE_GRADIENT, prePerSample);
+        float[] dPre = scratch(Slot.PRE_GRADIENT, prePerSample);
         INDArray dColsChunk = inputGradient ? Nd4j.createUninitialized(type, (long) chunk * pixels, 9L * inChannels)
                 : null;
-        float[] dInput = inputGradient ? buffer(Slot.INPUT_GRADIENT, n * inputSize()) : null;
+        float[] dInput = inputGradient ? scratch(Slot.INPUT_GRADIENT, n * inputSize()) : null;
         if (inputGradient) {
             Arrays.fill(dInput, 0, n * inputSize(), 0f);
         }
@@ -534,7 +555,7 @@ public final class ConvBlock {
         // Runs of 32 values or more go straight into the matrix; shorter ones (the first block's 1 or 3 channels)
         // are gathered in a Java buffer first, as a bulk copy per run would cost more than the run.
         boolean direct = 3 * c >= 32;
-        float[] rows = direct ? null : buffer(Slot.PATCHES, perSample);
+        float[] rows = direct ? null : scratch(Slot.PATCHES, perSample);
         float[] zeros = direct ? new float[3 * c] : null;
         for (int i = first; i < first + count; i++) {
             int sample = i * inputSize();
@@ -591,7 +612,7 @@ public final class ConvBlock {
     private void addPatchGradients(FloatBuffer source, int first, int count, float[] dst) {
         int c = inChannels;
         int perSample = inHeight * inWidth * 9 * c;
-        float[] rows = buffer(Slot.PATCH_GRADIENT, perSample);
+        float[] rows = scratch(Slot.PATCH_GRADIENT, perSample);
         for (int i = first; i < first + count; i++) {
             source.get((i - first) * perSample, rows, 0, perSample);
             int sample = i * inputSize();

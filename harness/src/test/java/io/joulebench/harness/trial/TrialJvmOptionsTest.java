@@ -16,7 +16,7 @@ class TrialJvmOptionsTest {
     @Test
     void fashionMnistOnA24GiBMachine() {
         long data = Datasets.inMemoryBytes(Datasets.FASHION_MNIST); // 219.8 MB
-        assertEquals(List.of("-XX:+UseSerialGC", "-Xms338m", "-Xmn64m", "-Xmx6144m",
+        assertEquals(List.of("-XX:+UseSerialGC", "-Xms306m", "-Xmn32m", "-Xmx6144m",
                         "-XX:PretenureSizeThreshold=8388608", "-Djdk.nio.maxCachedBufferSize=1048576"),
                 TrialJvmOptions.computed(data, 24 * GIB));
     }
@@ -24,8 +24,8 @@ class TrialJvmOptionsTest {
     @Test
     void theInitialHeapHoldsTheYoungGenerationTheDatasetAndAMargin() {
         long data = 1000 * MIB;
-        assertTrue(TrialJvmOptions.computed(data, 64 * GIB).contains("-Xms" + (64 + 1000 + 64) + "m"));
-        assertTrue(TrialJvmOptions.computed(0, 64 * GIB).contains("-Xms128m"));
+        assertTrue(TrialJvmOptions.computed(data, 64 * GIB).contains("-Xms" + (32 + 1000 + 64) + "m"));
+        assertTrue(TrialJvmOptions.computed(0, 64 * GIB).contains("-Xms96m"));
     }
 
     @Test
@@ -39,7 +39,7 @@ class TrialJvmOptionsTest {
         assertTrue(expected > 2 * GIB && expected <= 6 * GIB);
         // A dataset of 10 GiB on 32 GiB: capped at three quarters of RAM.
         assertEquals(24 * GIB, TrialJvmOptions.maxHeap(10 * GIB, 32 * GIB));
-        assertTrue(TrialJvmOptions.computed(10 * GIB, 32 * GIB).contains("-Xms" + (64 + 10 * 1024 + 64) + "m"));
+        assertTrue(TrialJvmOptions.computed(10 * GIB, 32 * GIB).contains("-Xms" + (32 + 10 * 1024 + 64) + "m"));
         // The initial heap never exceeds the ceiling (a dataset this big then fails for want of memory anyway).
         assertTrue(TrialJvmOptions.computed(30 * GIB, 32 * GIB).contains("-Xms" + 24 * 1024 + "m"));
     }
