@@ -81,6 +81,21 @@ public final class Datasets {
         return info;
     }
 
+    /** Images in all splits together (train, validation and test), as the official files hold them. */
+    private static final Map<String, Integer> IMAGES = Map.of(MNIST, 70_000, FASHION_MNIST, 70_000,
+            FASHION_MNIST_SUBSET, 12_000, CIFAR_10, 60_000, CIFAR_100, 60_000);
+
+    /**
+     * What a loaded dataset holds in memory: a float32 value per pixel and an int label per image, every split
+     * together (what sizes a trial's JVM; docs/benchmarks.md, "Memory").
+     *
+     * @throws DatasetException for an unknown id
+     */
+    public static long inMemoryBytes(String id) {
+        DatasetInfo info = info(id);
+        return IMAGES.get(id) * (info.shape().size() * (long) Float.BYTES + Integer.BYTES);
+    }
+
     /** The files a dataset needs, relative to its folder. */
     public static List<String> requiredFiles(String id) {
         return switch (info(id).family()) {
@@ -123,64 +138,82 @@ public final class Datasets {
         };
     }
 
+    /*
+     * Loading keeps one copy of the images: the float splits, normalised straight from the inflated file bytes
+     * (no sliced byte copies, no intermediate images). With the file bytes, that is the loading peak; a trial's
+     * JVM keeps what the heap once held, so this peak is its floor (docs/benchmarks.md, "Memory").
+     */
     static Dataset fromIdx(DatasetInfo info, Map<String, byte[]> files, String source, long splitSeed) {
         List<String> names = IDX_FILES;
-        RawImages trainAll = IdxReader.read(names.get(0), files.get(names.get(0)), names.get(1),
+        Map<String, String> hashes = hashes(files);
+        PixelRows trainAll = IdxReader.readRows(names.get(0), files.get(names.get(0)), names.get(1),
                 files.get(names.get(1)), 28, 28, info.numClasses());
-        RawImages test = IdxReader.read(names.get(2), files.get(names.get(2)), names.get(3),
-                files.get(names.get(3)), 28, 28, info.numClasses());
-        RawImages train;
-        RawImages validation;
+        int[] trainIdx;
+        int[] validationIdx;
         Long seedUsed;
         if (info.family().equals(MNIST)) {
-            requireCount(names.get(0), trainAll, 60_000);
-            train = Splits.head(trainAll, 50_000);
-            validation = Splits.tail(trainAll, 50_000);
+            requireCount(names.get(0), trainAll.count(), 60_000);
+            trainIdx = range(0, 50_000);
+            validationIdx = range(50_000, trainAll.count());
             seedUsed = null;
         } else {
             if (info.id().equals(FASHION_MNIST)) {
-                requireCount(names.get(0), trainAll, 60_000);
+                requireCount(names.get(0), trainAll.count(), 60_000);
             }
             int[][] split = Splits.randomSplit(trainAll.count(), trainAll.count() / 10, splitSeed);
-            train = Splits.slice(trainAll, split[0]);
-            validation = Splits.slice(trainAll, split[1]);
+            trainIdx = split[0];
+            validationIdx = split[1];
             seedUsed = splitSeed;
         }
-        return build(info, train, validation, test, source, hashes(files), seedUsed);
+        DataSplit train = Splits.normalise("train", trainAll, trainIdx, info.mean(), info.std());
+        DataSplit validation = Splits.normalise("validation", trainAll, validationIdx, info.mean(), info.std());
+        trainAll = null; // the inflated training file can go before the test file is inflated
+        PixelRows test = IdxReader.readRows(names.get(2), files.get(names.get(2)), names.get(3),
+                files.get(names.get(3)), 28, 28, info.numClasses());
+        return new Dataset(info, train, validation, Splits.normalise("test", test, Splits.all(test.count()),
+                info.mean(), info.std()), source, hashes, seedUsed);
     }
 
     static Dataset fromCifar(DatasetInfo info, Map<String, byte[]> files, int labelBytes, String source,
                              long splitSeed) {
-        List<RawImages> trainParts = new ArrayList<>();
-        RawImages test = null;
+        Map<String, String> hashes = hashes(files);
+        List<byte[]> trainParts = new ArrayList<>();
+        List<int[]> trainLabels = new ArrayList<>();
+        byte[] testBytes = null;
+        int[] testLabels = null;
         for (Map.Entry<String, byte[]> e : files.entrySet()) {
             boolean isTest = e.getKey().endsWith("test_batch.bin") || e.getKey().endsWith("test.bin");
             int expected = labelBytes == 1 ? 10_000 : (isTest ? 10_000 : 50_000);
-            RawImages part = CifarReader.read(e.getKey(), e.getValue(), labelBytes, info.numClasses(), expected);
+            int[] labels = CifarReader.labels(e.getKey(), e.getValue(), labelBytes, info.numClasses(), expected);
             if (isTest) {
-                test = part;
+                testBytes = e.getValue();
+                testLabels = labels;
             } else {
-                trainParts.add(part);
+                trainParts.add(e.getValue());
+                trainLabels.add(labels);
             }
         }
-        RawImages trainAll = RawImages.concat(trainParts);
+        int stride = labelBytes + CifarReader.SHAPE.size();
+        int[] counts = trainLabels.stream().mapToInt(l -> l.length).toArray();
+        PixelRows trainAll = new PixelRows(CifarReader.SHAPE, trainParts, counts, labelBytes, stride,
+                trainLabels.stream().flatMapToInt(java.util.Arrays::stream).toArray());
+        PixelRows test = new PixelRows(CifarReader.SHAPE, List.of(testBytes), new int[] {testLabels.length},
+                labelBytes, stride, testLabels);
         int[][] split = Splits.randomSplit(trainAll.count(), 5_000, splitSeed);
-        return build(info, Splits.slice(trainAll, split[0]), Splits.slice(trainAll, split[1]), test, source,
-                hashes(files), splitSeed);
-    }
-
-    private static Dataset build(DatasetInfo info, RawImages train, RawImages validation, RawImages test,
-                                 String source, Map<String, String> hashes, Long splitSeed) {
         return new Dataset(info,
-                Splits.normalise("train", train, info.mean(), info.std()),
-                Splits.normalise("validation", validation, info.mean(), info.std()),
-                Splits.normalise("test", test, info.mean(), info.std()),
+                Splits.normalise("train", trainAll, split[0], info.mean(), info.std()),
+                Splits.normalise("validation", trainAll, split[1], info.mean(), info.std()),
+                Splits.normalise("test", test, Splits.all(test.count()), info.mean(), info.std()),
                 source, hashes, splitSeed);
     }
 
-    private static void requireCount(String file, RawImages images, int expected) {
-        if (images.count() != expected) {
-            throw new DatasetException(file + ": holds " + images.count() + " images, expected " + expected
+    private static int[] range(int from, int to) {
+        return IntStream.range(from, to).toArray();
+    }
+
+    private static void requireCount(String file, int count, int expected) {
+        if (count != expected) {
+            throw new DatasetException(file + ": holds " + count + " images, expected " + expected
                     + "; the file is truncated or not the official one, download it again");
         }
     }
@@ -210,11 +243,32 @@ public final class Datasets {
                         + " of a supported dataset (at most %d MiB); is this the right file? Download it again",
                         file, size / (double) (1L << 30), MAX_FILE_BYTES >> 20));
             }
-            return Files.readAllBytes(file);
+            return readFully(file, size);
         } catch (NoSuchFileException e) {
             throw new DatasetException(file + ": missing; run 'joulebench data fetch' again");
         } catch (IOException e) {
             throw new DatasetException(file + ": cannot be read (" + e.getMessage() + "); check its permissions", e);
+        }
+    }
+
+    /** Reads at most this much per call: NIO keeps a per-thread native copy buffer as large as the largest read. */
+    static final int READ_CHUNK = 1 << 20;
+
+    /** The file in chunks, so no temporary native buffer of the file's size stays cached (26 MB for MNIST). */
+    private static byte[] readFully(Path file, long size) throws IOException {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+            byte[] bytes = new byte[(int) size];
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
+            while (buf.position() < bytes.length) {
+                buf.limit(Math.min(bytes.length, buf.position() + READ_CHUNK));
+                if (ch.read(buf) < 0) {
+                    break;
+                }
+            }
+            if (buf.position() != bytes.length || ch.read(java.nio.ByteBuffer.allocate(1)) > 0) {
+                throw new IOException("its size changed while it was read");
+            }
+            return bytes;
         }
     }
 

@@ -1,6 +1,6 @@
 package io.joulebench.algorithms.data;
 
-import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -28,9 +28,11 @@ final class Gzip {
      * @throws DatasetException naming the file and what is wrong with it
      */
     static byte[] decompress(String fileName, byte[] in, long maxBytes) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, Math.min(in.length * 4, 1 << 26)));
+        // Inflated straight into an array of the size the last trailer states (exact for the usual one-member
+        // file), so a 47 MB image file costs 47 MB, not a growing buffer and a copy of it.
+        byte[] out = new byte[initialSize(in, maxBytes)];
+        int total = 0;
         int pos = 0;
-        byte[] buf = new byte[1 << 16];
         do {
             pos = skipHeader(fileName, in, pos);
             Inflater inflater = new Inflater(true);
@@ -39,17 +41,30 @@ final class Gzip {
             try {
                 inflater.setInput(in, pos, in.length - pos);
                 while (!inflater.finished()) {
-                    int n = inflater.inflate(buf);
+                    if (total == out.length) {
+                        if (total >= maxBytes) {
+                            // Full at the limit and more to come (or the end not yet seen): one byte more decides.
+                            byte[] probe = new byte[1];
+                            if (inflater.inflate(probe) > 0) {
+                                throw tooLarge(fileName, maxBytes);
+                            }
+                            if (inflater.finished()) {
+                                break;
+                            }
+                            if (inflater.needsInput() || inflater.needsDictionary()) {
+                                throw corrupt(fileName, "the compressed data ends early (truncated)");
+                            }
+                            continue;
+                        }
+                        out = Arrays.copyOf(out, (int) Math.min(maxBytes, Math.max(64, total + (long) total / 2)));
+                    }
+                    int n = inflater.inflate(out, total, out.length - total);
                     if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
                         throw corrupt(fileName, "the compressed data ends early (truncated)");
                     }
-                    crc.update(buf, 0, n);
+                    crc.update(out, total, n);
                     size += n;
-                    if (out.size() + (long) n > maxBytes) {
-                        throw corrupt(fileName, "it inflates to more than " + maxBytes + " bytes, far more than"
-                                + " any dataset file");
-                    }
-                    out.write(buf, 0, n);
+                    total += n;
                 }
                 pos = in.length - inflater.getRemaining();
             } catch (DataFormatException e) {
@@ -71,7 +86,28 @@ final class Gzip {
         if (pos < in.length) {
             throw corrupt(fileName, (in.length - pos) + " bytes of garbage after the end of the gzip stream");
         }
-        return out.toByteArray();
+        return total == out.length ? out : Arrays.copyOf(out, total);
+    }
+
+    /** Deflate inflates at most about 1032 times; a trailer claiming more is not believed. */
+    private static final long MAX_RATIO = 1032;
+
+    /**
+     * The inflated size the file's last 4 bytes (ISIZE, the size modulo 2^32 of the last member) state, when
+     * that is plausible; otherwise a guess from the compressed size. Never more than {@code maxBytes}.
+     */
+    static int initialSize(byte[] in, long maxBytes) {
+        long limit = Math.min(maxBytes, Integer.MAX_VALUE - 16);
+        long guess = Math.min(limit, Math.max(64, Math.min(in.length * 4L, 1 << 26)));
+        if (in.length < 18) {
+            return (int) guess;
+        }
+        long stated = le32(in, in.length - 4) & 0xffffffffL;
+        return stated > 0 && stated <= limit && stated <= in.length * MAX_RATIO ? (int) stated : (int) guess;
+    }
+
+    private static DatasetException tooLarge(String fileName, long maxBytes) {
+        return corrupt(fileName, "it inflates to more than " + maxBytes + " bytes, far more than any dataset file");
     }
 
     private static int skipHeader(String fileName, byte[] in, int pos) {

@@ -1,6 +1,7 @@
 package io.joulebench.algorithms.data;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -20,6 +21,28 @@ public final class IdxReader {
 
     /** Reads an image file and checks each image is {@code height x width}. */
     public static byte[] readImages(String fileName, byte[] fileBytes, int height, int width, int[] countOut) {
+        ByteBuffer in = imageBody(fileName, fileBytes, height, width, countOut);
+        byte[] pixels = new byte[in.remaining()];
+        in.get(pixels);
+        return pixels;
+    }
+
+    /**
+     * The images of a file and their labels, left in place in the inflated bytes (no copy of the pixels): what
+     * {@link #read} returns, for normalising straight from it.
+     */
+    static PixelRows readRows(String imagesName, byte[] imagesBytes, String labelsName, byte[] labelsBytes,
+                              int height, int width, int numClasses) {
+        int[] count = new int[1];
+        ByteBuffer body = imageBody(imagesName, imagesBytes, height, width, count);
+        int[] labels = readLabels(labelsName, labelsBytes, numClasses);
+        checkCounts(imagesName, count[0], labelsName, labels.length);
+        return new PixelRows(new ImageShape(1, height, width), List.of(body.array()), count,
+                body.arrayOffset() + body.position(), height * width, labels);
+    }
+
+    /** The file's image bytes after a checked header, positioned at the first pixel. */
+    private static ByteBuffer imageBody(String fileName, byte[] fileBytes, int height, int width, int[] countOut) {
         ByteBuffer in = open(fileName, fileBytes);
         int magic = readHeaderInt(in, fileName);
         if (magic != IMAGES_MAGIC) {
@@ -37,10 +60,8 @@ public final class IdxReader {
                     + "x" + width + "; is this the right dataset's file?");
         }
         checkBodySize(in, (long) count * rows * cols, fileName, count + " images of " + rows + "x" + cols);
-        byte[] pixels = new byte[in.remaining()];
-        in.get(pixels);
         countOut[0] = count;
-        return pixels;
+        return in;
     }
 
     /** Reads a label file and checks every label is below {@code numClasses}. */
@@ -73,11 +94,15 @@ public final class IdxReader {
         int[] count = new int[1];
         byte[] pixels = readImages(imagesName, imagesBytes, height, width, count);
         int[] labels = readLabels(labelsName, labelsBytes, numClasses);
-        if (labels.length != count[0]) {
-            throw new DatasetException(imagesName + " holds " + count[0] + " images but " + labelsName + " holds "
-                    + labels.length + " labels; the two files do not belong together");
-        }
+        checkCounts(imagesName, count[0], labelsName, labels.length);
         return new RawImages(new ImageShape(1, height, width), pixels, labels);
+    }
+
+    private static void checkCounts(String imagesName, int images, String labelsName, int labels) {
+        if (labels != images) {
+            throw new DatasetException(imagesName + " holds " + images + " images but " + labelsName + " holds "
+                    + labels + " labels; the two files do not belong together");
+        }
     }
 
     private static ByteBuffer open(String fileName, byte[] bytes) {

@@ -59,21 +59,45 @@ public final class Splits {
 
     /** x = (pixel / 255 - mean_c) / std_c for every channel c. */
     public static DataSplit normalise(String name, RawImages raw, double[] mean, double[] std) {
-        ImageShape shape = raw.shape();
+        return normalise(name, PixelRows.of(raw), indices(0, raw.count()), mean, std);
+    }
+
+    /**
+     * The images {@code idx} of {@code rows}, in that order, normalised as {@link #normalise(String, RawImages,
+     * double[], double[])} does, straight from the bytes they were read in: the split's floats are the only
+     * copy made.
+     */
+    static DataSplit normalise(String name, PixelRows rows, int[] idx, double[] mean, double[] std) {
+        ImageShape shape = rows.shape();
+        int size = shape.size();
         int plane = shape.height() * shape.width();
-        float[] out = new float[raw.pixels().length];
         float[] scale = new float[shape.channels()];
         float[] shift = new float[shape.channels()];
         for (int c = 0; c < shape.channels(); c++) {
             scale[c] = (float) (1.0 / (255.0 * std[c]));
             shift[c] = (float) (mean[c] / std[c]);
         }
-        byte[] px = raw.pixels();
-        for (int i = 0; i < px.length; i++) {
-            int c = (i / plane) % shape.channels();
-            out[i] = (px[i] & 0xff) * scale[c] - shift[c];
+        float[] out = new float[Math.multiplyExact(idx.length, size)];
+        int[] labels = new int[idx.length];
+        int[] starts = rows.starts();
+        for (int j = 0; j < idx.length; j++) {
+            int image = idx[j];
+            int p = PixelRows.part(starts, image);
+            byte[] px = rows.parts().get(p);
+            int from = rows.offset() + (image - starts[p]) * rows.stride();
+            int to = j * size;
+            for (int k = 0; k < size; k++) {
+                int c = k / plane;
+                out[to + k] = (px[from + k] & 0xff) * scale[c] - shift[c];
+            }
+            labels[j] = rows.labels()[image];
         }
-        return new DataSplit(name, shape, out, raw.labels().clone());
+        return new DataSplit(name, shape, out, labels);
+    }
+
+    /** {@code 0..n-1}. */
+    static int[] all(int n) {
+        return indices(0, n);
     }
 
     private static int[] indices(int from, int to) {

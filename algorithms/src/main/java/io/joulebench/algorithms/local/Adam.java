@@ -70,7 +70,7 @@ public final class Adam extends HostOptimizer {
         float fInv = (float) invSqrtBc2;
         float fEps = (float) eps;
         float l2 = mode == Decay.L2 ? (float) weightDecay : 0f;
-        for (int j = 0; j < p.length; j++) {
+        for (int j = 0; j < m.length; j++) { // p and g are shared scratch, possibly longer
             float gj = g[j] + l2 * p[j];
             float mj = b1 * m[j] + c1 * gj;
             float vj = b2 * v[j] + c2 * gj * gj;
@@ -87,7 +87,7 @@ public final class Adam extends HostOptimizer {
         double c1 = 1 - beta1;
         double c2 = 1 - beta2;
         double l2 = mode == Decay.L2 ? weightDecay : 0;
-        for (int j = 0; j < p.length; j++) {
+        for (int j = 0; j < m.length; j++) { // p and g are shared scratch, possibly longer
             double gj = g[j] + l2 * p[j];
             double mj = beta1 * m[j] + c1 * gj;
             double vj = beta2 * v[j] + c2 * gj * gj;

@@ -34,18 +34,29 @@ final class HostConvKernels implements ConvKernels {
     private record Kept(int n, float[] input, byte[] winners, float[] normalised, float[] invStd) {
     }
 
-    private final ConvBlock block;
-    private final HostPatchRows patches;
-    private final float[][] buffers = new float[Slot.values().length][];
-    private byte[] winnerBuffer;
-
     /**
      * The gemms' native operands, reused across calls as the host buffers are (created outside every workspace): a
      * chunk's patch rows, its pre-activations (forward) or their gradients (backward), its patch-row gradients.
      */
     private enum Work { PATCHES, PRE, PATCH_GRADIENTS }
 
-    private final INDArray[] work = new INDArray[Work.values().length];
+    /**
+     * Scratch that no pass keeps beyond its own call, shared by every block on a thread: a stack of blocks needs one
+     * set, not one per block (NoProp's ten denoising blocks hold thirty conv blocks; docs/benchmarks.md, "Memory").
+     * Work matrices are flat and viewed at each caller's shape, since blocks differ in columns.
+     */
+    private static final class Shared {
+        final float[][] slots = new float[Slot.values().length][];
+        final INDArray[] work = new INDArray[Work.values().length];
+    }
+
+    private static final ThreadLocal<Shared> SHARED = ThreadLocal.withInitial(Shared::new);
+
+    private final ConvBlock block;
+    private final HostPatchRows patches;
+    /** What a training pass keeps for backward: its input and normalised values (the other slots are shared). */
+    private final float[][] keptBuffers = new float[Slot.values().length][];
+    private byte[] winnerBuffer;
     private Kept kept;
 
     HostConvKernels(ConvBlock block) {
@@ -56,25 +67,36 @@ final class HostConvKernels implements ConvKernels {
         this.patches = new HostPatchRows(block.inChannels, block.inHeight, block.inWidth);
     }
 
-    private float[] buffer(Slot slot, int size) {
-        float[] b = buffers[slot.ordinal()];
+    /** This block's own buffer for a slot whose values a training pass keeps for backward. */
+    private float[] keptBuffer(Slot slot, int size) {
+        return grown(keptBuffers, slot, size);
+    }
+
+    /** The thread's shared buffer for a slot that no pass keeps beyond its own call. */
+    private static float[] scratch(Slot slot, int size) {
+        return grown(SHARED.get().slots, slot, size);
+    }
+
+    private static float[] grown(float[][] slots, Slot slot, int size) {
+        float[] b = slots[slot.ordinal()];
         if (b == null || b.length < size) {
             b = new float[size];
-            buffers[slot.ordinal()] = b;
+            slots[slot.ordinal()] = b;
         }
         return b;
     }
 
-    /** The work matrix {@code w} with at least {@code rows} rows (its first rows are the operand). */
+    /** The thread's work matrix {@code w}, viewed as {@code rows x columns}. */
     private INDArray work(Work w, long rows, long columns) {
-        INDArray a = work[w.ordinal()];
-        if (a == null || a.rows() < rows) {
+        INDArray[] work = SHARED.get().work;
+        INDArray flat = work[w.ordinal()];
+        if (flat == null || flat.length() < rows * columns) {
             try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                a = Nd4j.createUninitialized(block.type, rows, columns);
+                flat = Nd4j.createUninitialized(block.type, rows * columns);
             }
-            work[w.ordinal()] = a;
+            work[w.ordinal()] = flat;
         }
-        return a;
+        return flat.get(NDArrayIndex.interval(0, rows * columns)).reshape('c', rows, columns);
     }
 
     @Override
@@ -94,12 +116,14 @@ final class HostConvKernels implements ConvKernels {
         int pixels = block.inHeight * block.inWidth;
         int pooledPerSample = block.flatSize();
         int chunk = chunkSamples(n);
-        float[] src = Steps.hostFloats(input, buffer(Slot.INPUT, n * block.inputSize()));
+        // Only a training pass keeps its input (for backward): an inference pass reads it from scratch.
+        float[] src = Steps.hostFloats(input, train ? keptBuffer(Slot.INPUT, n * block.inputSize())
+                : scratch(Slot.INPUT, n * block.inputSize()));
         INDArray cols = work(Work.PATCHES, (long) chunk * pixels, 9L * block.inChannels);
         INDArray zChunk = work(Work.PRE, (long) chunk * pixels, c);
         FloatBuffer preActivations = zChunk.data().asNioFloat();
-        float[] pre = buffer(Slot.PRE_ACTIVATION, pixels * c);
-        float[] pooled = buffer(Slot.POOLED, n * pooledPerSample);
+        float[] pre = scratch(Slot.PRE_ACTIVATION, pixels * c);
+        float[] pooled = scratch(Slot.POOLED, n * pooledPerSample);
         byte[] winners = null;
         if (train) {
             if (winnerBuffer == null || winnerBuffer.length < n * pooledPerSample) {
@@ -141,8 +165,8 @@ final class HostConvKernels implements ConvKernels {
         float[] g = Steps.hostFloats(block.gamma);
         float[] b = Steps.hostFloats(block.beta);
         int pooledRows = n * block.outHeight() * block.outWidth();
-        float[] out = buffer(Slot.OUTPUT, pooledRows * c);
-        float[] normalised = train ? buffer(Slot.NORMALISED, pooledRows * c) : null;
+        float[] out = scratch(Slot.OUTPUT, pooledRows * c);
+        float[] normalised = train ? keptBuffer(Slot.NORMALISED, pooledRows * c) : null;
         for (int r = 0; r < pooledRows; r++) {
             int row = r * c;
             if (normalised == null) {
@@ -248,7 +272,7 @@ final class HostConvKernels implements ConvKernels {
         int inputSize = block.inputSize();
         int flatSize = block.flatSize();
         int pooledRows = n * block.outHeight() * block.outWidth();
-        float[] dy = Steps.hostFloats(dOut, buffer(Slot.OUTPUT_GRADIENT, pooledRows * c));
+        float[] dy = Steps.hostFloats(dOut, scratch(Slot.OUTPUT_GRADIENT, pooledRows * c));
         float[] xhat = cache.normalised();
         // BatchNorm with batch statistics: dp = gamma invStd (dy - mean(dy) - xhat mean(dy xhat)); the two sums
         // are also beta's and gamma's gradients.
@@ -285,7 +309,7 @@ final class HostConvKernels implements ConvKernels {
         INDArray colsChunk = work(Work.PATCHES, (long) chunk * pixels, patchColumns);
         INDArray dWeight = Nd4j.createUninitialized(block.type, c, patchColumns);
         FloatBuffer preGradients = dzChunk.data().asNioFloat();
-        float[] dPre = buffer(Slot.PRE_GRADIENT, prePerSample);
+        float[] dPre = scratch(Slot.PRE_GRADIENT, prePerSample);
         // Every position of a pooling window is written below; only the row and column that floor-mode pooling
         // leaves out (odd sizes) are zeroed here, once: nothing else writes them.
         int pooledHeight = block.outHeight();
@@ -296,7 +320,7 @@ final class HostConvKernels implements ConvKernels {
         }
         INDArray dColsChunk = inputGradient
                 ? work(Work.PATCH_GRADIENTS, (long) chunk * pixels, patchColumns) : null;
-        float[] dInput = inputGradient ? buffer(Slot.INPUT_GRADIENT, n * inputSize) : null;
+        float[] dInput = inputGradient ? scratch(Slot.INPUT_GRADIENT, n * inputSize) : null;
         byte[] winners = cache.winners();
         int rowStride = inWidth * c;
         for (int first = 0; first < n; first += chunk) {

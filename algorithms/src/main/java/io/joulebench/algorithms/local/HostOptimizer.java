@@ -5,19 +5,22 @@ import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * What every fused host-loop optimiser shares: per parameter, Java-heap copies of the parameter and its gradient
- * plus {@code stateArrays} state arrays (moments, momentum buffer), in float or double to match the tensor. A step
- * bulk-reads p and g, runs the subclass's update loop, and bulk-writes p back.
+ * What every fused host-loop optimiser shares: per parameter, {@code stateArrays} Java-heap state arrays (moments,
+ * momentum buffer) in float or double to match the tensor, and two scratch arrays for the parameter and its
+ * gradient, shared by all parameters of a precision (sized to the largest: a step updates one tensor at a time,
+ * so one pair serves them all instead of a copy of the whole model twice over). A step bulk-reads p and g into
+ * the scratch, runs the subclass's update loop, and bulk-writes p back.
  */
 abstract class HostOptimizer implements Optimizer {
     private final List<INDArray> params;
     private final boolean[] single;
-    // Per parameter, in its precision (the other precision's slots stay null): host copies of p and g, and state.
-    private final float[][] pf;
-    private final float[][] gf;
+    // Scratch for p and g (shared, as long as the largest tensor of that precision); per parameter, in its
+    // precision (the other precision's slot stays null), the state.
+    private final float[] pf;
+    private final float[] gf;
     private final float[][][] sf;
-    private final double[][] pd;
-    private final double[][] gd;
+    private final double[] pd;
+    private final double[] gd;
     private final double[][][] sd;
     private int t;
 
@@ -25,33 +28,36 @@ abstract class HostOptimizer implements Optimizer {
         this.params = List.copyOf(params);
         int n = params.size();
         single = new boolean[n];
-        pf = new float[n][];
-        gf = new float[n][];
         sf = new float[n][][];
-        pd = new double[n][];
-        gd = new double[n][];
         sd = new double[n][][];
+        int floats = 0;
+        int doubles = 0;
         for (int i = 0; i < n; i++) {
             INDArray p = params.get(i);
             HostCopy.checkWhole(p);
             int len = (int) p.length();
             single[i] = HostCopy.isFloat(p);
             if (single[i]) {
-                pf[i] = new float[len];
-                gf[i] = new float[len];
                 sf[i] = new float[stateArrays][len];
+                floats = Math.max(floats, len);
             } else {
-                pd[i] = new double[len];
-                gd[i] = new double[len];
                 sd[i] = new double[stateArrays][len];
+                doubles = Math.max(doubles, len);
             }
         }
+        pf = new float[floats];
+        gf = new float[floats];
+        pd = new double[doubles];
+        gd = new double[doubles];
     }
 
     /** Called once per step, before any tensor is updated, with the step number (1 for the first). */
     abstract void prepare(int step, double lr);
 
-    /** Updates {@code p} in place from {@code g} and this tensor's {@code state} arrays. */
+    /**
+     * Updates the first {@code n} values of {@code p} in place from those of {@code g} and this tensor's
+     * {@code state} arrays (which hold exactly {@code n}).
+     */
     abstract void update(float[] p, float[] g, float[][] state);
 
     abstract void update(double[] p, double[] g, double[][] state);
@@ -66,15 +72,15 @@ abstract class HostOptimizer implements Optimizer {
             INDArray g = gradients.get(i);
             HostCopy.checkWhole(g);
             if (single[i]) {
-                HostCopy.read(p, pf[i]);
-                HostCopy.read(g, gf[i]);
-                update(pf[i], gf[i], sf[i]);
-                HostCopy.write(pf[i], p);
+                HostCopy.read(p, pf);
+                HostCopy.read(g, gf);
+                update(pf, gf, sf[i]);
+                HostCopy.write(pf, p);
             } else {
-                HostCopy.read(p, pd[i]);
-                HostCopy.read(g, gd[i]);
-                update(pd[i], gd[i], sd[i]);
-                HostCopy.write(pd[i], p);
+                HostCopy.read(p, pd);
+                HostCopy.read(g, gd);
+                update(pd, gd, sd[i]);
+                HostCopy.write(pd, p);
             }
         }
     }

@@ -31,7 +31,7 @@ public final class SgdMomentum extends HostOptimizer {
         float wd = (float) weightDecay;
         float mu = (float) momentum;
         float rate = (float) lr;
-        for (int j = 0; j < p.length; j++) {
+        for (int j = 0; j < b.length; j++) { // p and g are shared scratch, possibly longer
             float bj = mu * b[j] + (g[j] + wd * p[j]);
             b[j] = bj;
             p[j] -= rate * bj;
@@ -41,7 +41,7 @@ public final class SgdMomentum extends HostOptimizer {
     @Override
     void update(double[] p, double[] g, double[][] state) {
         double[] b = state[0];
-        for (int j = 0; j < p.length; j++) {
+        for (int j = 0; j < b.length; j++) { // p and g are shared scratch, possibly longer
             double bj = momentum * b[j] + (g[j] + weightDecay * p[j]);
             b[j] = bj;
             p[j] -= lr * bj;

@@ -7,6 +7,7 @@ import io.joulebench.energy.carbon.CarbonException;
 import io.joulebench.harness.data.DataFetchException;
 import io.joulebench.harness.data.UnknownDatasetException;
 import io.joulebench.harness.results.ResultsIoException;
+import io.joulebench.harness.trial.TrialJvmOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -122,12 +123,27 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler, Command
                 + " (an unexpected error; rerun with JOULEBENCH_DEBUG=1 for the stack trace)";
     }
 
+    /**
+     * Set in a trial's own JVM ({@code trial-worker}): its heap comes from {@link TrialJvmOptions}, so the fix is
+     * {@value TrialJvmOptions#ENV}, not the launcher's options.
+     */
+    static volatile boolean trialJvm;
+
     /** The fix for the heap (the launcher passes JOULEBENCH_JAVA_OPTS to java) or for native memory. */
     static String outOfMemory(Throwable oom) {
         long maxMiB = Runtime.getRuntime().maxMemory() / (1024 * 1024);
         String what = oom.getMessage() == null ? "" : " (" + oneLine(oom.getMessage()) + ")";
+        String fix = trialJvm ? TrialJvmOptions.ENV + "='-XX:+UseSerialGC -Xmx" + Math.max(2 * maxMiB, 1024) + "m'"
+                : "JOULEBENCH_JAVA_OPTS=-Xmx8g";
         return String.format(Locale.ROOT, "out of memory%s with a %d MiB heap; raise it, e.g."
-                + " JOULEBENCH_JAVA_OPTS=-Xmx8g ./joulebench ..., or train a smaller model or batch", what, maxMiB);
+                + " %s ./joulebench ..., or train a smaller model or batch", what, maxMiB, fix);
+    }
+
+    /** The fix for a trial whose own JVM ran out of memory, as its parent says it. */
+    static String trialOutOfMemory() {
+        return "out of memory in the trial's JVM; raise its heap, e.g. " + TrialJvmOptions.ENV
+                + "='-XX:+UseSerialGC -Xmx16g' ./joulebench ... (docs/benchmarks.md, Memory), or train a smaller"
+                + " model or batch";
     }
 
     static String oneLine(String s) {

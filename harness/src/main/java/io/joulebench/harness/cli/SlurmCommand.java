@@ -37,8 +37,8 @@ final class SlurmCommand implements Callable<Integer> {
     static final int MAX_SHARDS = 1000;
     private static final Set<String> OWN_SUITE_OPTIONS = Set.of("--shard", "--out", "-o", "--seeds", "--arms",
             "--dry-run");
-    private static final List<String> PASSED_ENV = List.of("JOULEBENCH_JAVA_OPTS", "JOULEBENCH_BLAS",
-            "JOULEBENCH_BLAS_DIR", "JOULEBENCH_GEMM", "OMP_NUM_THREADS");
+    private static final List<String> PASSED_ENV = List.of("JOULEBENCH_JAVA_OPTS",
+            "JOULEBENCH_TRIAL_JAVA_OPTS", "JOULEBENCH_BLAS", "JOULEBENCH_BLAS_DIR", "JOULEBENCH_GEMM", "OMP_NUM_THREADS");
 
     @Parameters(index = "0", paramLabel = "FILE.yaml", description = "The suite file.")
     Path file;

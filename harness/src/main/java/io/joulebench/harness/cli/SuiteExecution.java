@@ -78,7 +78,7 @@ final class SuiteExecution {
         try (Interrupts.Registration registration = Interrupts.register(onSignal);
              TrialMetering metering = energy.open(out)) {
             TrialExecutor executor = fork
-                    ? new ForkedExecutor(TrialLauncher.javaCommand(), workerArgs(meteringArgs),
+                    ? new ForkedExecutor(TrialLauncher::javaCommand, workerArgs(meteringArgs),
                             store.file().toAbsolutePath().getParent().resolve(".trials"),
                             dataDir == null ? null : dataDir.toString(), metering != null,
                             () -> metering == null ? null : metering.idle(), out, System.err, inFlight,
@@ -88,7 +88,7 @@ final class SuiteExecution {
                             RunOptions.loader(dataDir));
             out.println("trials: " + plan.size() + (fork ? ", each in its own JVM" : ", in this JVM (--no-fork)"));
             List<TrialRecord> records = new SuiteRunner(store, executor, metering, registry, settings, name, hash)
-                    .run(plan, observer(out, store, inFlight, onSignal, carbonNow(energy)));
+                    .run(plan, observer(out, store, inFlight, onSignal, carbonNow(energy), fork));
             out.println();
             out.print(SummaryTable.render(records));
             out.println("results: " + store.file().toAbsolutePath());
@@ -109,7 +109,7 @@ final class SuiteExecution {
     }
 
     private static SuiteRunner.Observer observer(PrintStream out, ResultsStore store, InFlightTrial inFlight,
-                                                 InterruptedRun onSignal, CarbonSettings carbon) {
+                                                 InterruptedRun onSignal, CarbonSettings carbon, boolean fork) {
         return new SuiteRunner.Observer() {
             @Override
             public void skipped(PlannedTrial t, TrialRecord previous) {
@@ -141,7 +141,8 @@ final class SuiteExecution {
                 } else {
                     out.println("  FAILED: " + record.error() + " (recorded; continuing)"
                             + (record.error() != null && record.error().startsWith("OutOfMemoryError")
-                            ? "\n  " + CliErrors.outOfMemory(new OutOfMemoryError(record.error())) : ""));
+                            ? "\n  " + (fork ? CliErrors.trialOutOfMemory()
+                                    : CliErrors.outOfMemory(new OutOfMemoryError(record.error()))) : ""));
                 }
             }
 

@@ -47,6 +47,7 @@ public final class WorkerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, EnergyException {
+        CliErrors.trialJvm = true;
         TrialRequest req = ResultCodec.json().readValue(request.toFile(), TrialRequest.class);
         TrialSpec spec = req.spec();
         TrainerRegistry registry = TrainerRegistry.load();
@@ -62,6 +63,11 @@ public final class WorkerCommand implements Callable<Integer> {
             write(failed(spec, CliErrors.message(e)));
             return CliErrors.OK;
         }
+        // Loading's buffers (file bytes, inflated images) are garbage now. One full collection, before the trial's
+        // window opens, compacts the dataset to the bottom of the heap, so the training's own allocations reuse the
+        // pages loading touched instead of touching new ones: the trial's peak RSS is then the larger of loading's and
+        // training's, not their sum (docs/benchmarks.md, "Memory").
+        System.gc();
         TrialMetering metering = req.meter()
                 ? TrialMetering.withIdle(energy.openMeter(ProcessTree.thisProcess()), energy.carbon(), req.idle(),
                         energy.scope()) : null;

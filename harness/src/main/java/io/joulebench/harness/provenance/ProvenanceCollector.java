@@ -3,8 +3,11 @@ package io.joulebench.harness.provenance;
 import io.joulebench.algorithms.Backend;
 import io.joulebench.algorithms.data.Dataset;
 import io.joulebench.energy.host.HostFacts;
+import io.joulebench.harness.trial.TrialJvmOptions;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -12,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /** Gathers provenance facts once per process; the dataset part per dataset. */
 public final class ProvenanceCollector {
@@ -48,6 +52,11 @@ public final class ProvenanceCollector {
             jvm.put(key, System.getProperty(key));
         }
         jvm.put("maxHeapBytes", Long.toString(Runtime.getRuntime().maxMemory()));
+        // The collector and heap options shape peak RSS (a trial's JVM gets its own: TrialJvmOptions).
+        jvm.put("gc", ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
+                .collect(Collectors.joining(",")));
+        jvm.put("memoryOptions", ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(TrialJvmOptions::isMemoryOption).collect(Collectors.joining(" ")));
 
         String version = ProvenanceCollector.class.getPackage().getImplementationVersion();
         String[] git = git();

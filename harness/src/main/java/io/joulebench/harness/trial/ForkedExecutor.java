@@ -18,11 +18,13 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * Runs every trial in a JVM of its own, as JMH forks: fresh JIT state, heap and peak-RSS counter per trial, and a
- * crash or kill -9 costs one trial. The child gets the parent's JVM options and class path, reads a request file,
+ * crash or kill -9 costs one trial. The child gets the parent's JVM options (less those sizing its heap or choosing
+ * its collector: a trial gets its own, see {@link TrialJvmOptions}) and class path, reads a request file,
  * writes its record to a response file; its progress and errors are relayed line by line. Its stdin stays open
  * while the parent lives: the child stops when it closes, so a killed parent leaves no trial running.
  */
@@ -30,7 +32,7 @@ public final class ForkedExecutor implements TrialExecutor {
     /** Lines of a dead child's stderr kept in its record. */
     static final int STDERR_TAIL_LINES = 20;
 
-    private final List<String> javaCommand;
+    private final Function<TrialSpec, List<String>> javaCommand;
     private final List<String> workerArgs;
     private final Path workDir;
     private final String dataDir;
@@ -51,17 +53,21 @@ public final class ForkedExecutor implements TrialExecutor {
     public ForkedExecutor(List<String> javaCommand, List<String> workerArgs, Path workDir, String dataDir,
                           boolean meter, Supplier<IdleBaseline> idle, PrintStream out, PrintStream err,
                           InFlightTrial inFlight) {
-        this(javaCommand, workerArgs, workDir, dataDir, meter, idle, out, err, inFlight, null);
+        this(spec -> javaCommand, workerArgs, workDir, dataDir, meter, idle, out, err, inFlight, null);
     }
 
-    /** @param resultsDir the folder of results.jsonl: the child writes each trial's power trace beside it */
-    public ForkedExecutor(List<String> javaCommand, List<String> workerArgs, Path workDir, String dataDir,
+    /**
+     * @param javaCommand per trial, the java executable, JVM options (its memory options depend on the trial's
+     *                    dataset), class path and main class
+     * @param resultsDir  the folder of results.jsonl: the child writes each trial's power trace beside it
+     */
+    public ForkedExecutor(Function<TrialSpec, List<String>> javaCommand, List<String> workerArgs, Path workDir, String dataDir,
                           boolean meter, Supplier<IdleBaseline> idle, PrintStream out, PrintStream err,
                           InFlightTrial inFlight, Path resultsDir) {
         this.resultsDir = resultsDir;
         this.out = out;
         this.inFlight = inFlight;
-        this.javaCommand = List.copyOf(javaCommand);
+        this.javaCommand = javaCommand;
         this.workerArgs = List.copyOf(workerArgs);
         this.workDir = workDir;
         this.dataDir = dataDir;
@@ -90,7 +96,7 @@ public final class ForkedExecutor implements TrialExecutor {
             Files.writeString(request, ResultCodec.json().writeValueAsString(
                     new TrialRequest(plan.spec(), dataDir, meter, idle.get(),
                             resultsDir == null ? null : resultsDir.toAbsolutePath().toString())), StandardCharsets.UTF_8);
-            List<String> command = new ArrayList<>(javaCommand);
+            List<String> command = new ArrayList<>(javaCommand.apply(plan.spec()));
             command.addAll(workerArgs);
             command.addAll(List.of("--request", request.toString(), "--response", response.toString()));
             Process child = new ProcessBuilder(command).start();
