@@ -38,6 +38,9 @@ public final class TrialJvmOptions {
      */
     static final long PRETENURE_BYTES = 8 * MIB;
 
+    static final int MIN_FREE_PERCENT = 10;
+    static final int MAX_FREE_PERCENT = 30;
+
     /** Options that size the heap or choose the collector: the parent's own are not passed on to a trial. */
     private static final Pattern MEMORY_OPTION = Pattern.compile("-Xm[xsn].*|-XX:[+-]Use\\w*GC"
             + "|-XX:(MaxHeapSize|InitialHeapSize|MinHeapSize|NewSize|MaxNewSize|NewRatio|PretenureSizeThreshold"
@@ -62,6 +65,10 @@ public final class TrialJvmOptions {
         long initial = Math.min(max, roundUpToMib(YOUNG_BYTES + data + MARGIN_BYTES));
         return List.of("-XX:+UseSerialGC", "-Xms" + initial / MIB + "m", "-Xmn" + YOUNG_BYTES / MIB + "m",
                 "-Xmx" + max / MIB + "m", "-XX:PretenureSizeThreshold=" + PRETENURE_BYTES,
+                // After a full collection keep 10-30 % of the old generation free (the JVM: 40-70 %): garbage that
+                // was promoted (ND4J's array wrappers, whose native memory goes only with them) is collected
+                // sooner. NoProp's twin: 1 660 MiB instead of 2 055, full collections 0.3 % of its training time.
+                "-XX:MinHeapFreeRatio=" + MIN_FREE_PERCENT, "-XX:MaxHeapFreeRatio=" + MAX_FREE_PERCENT,
                 // NIO caches, per thread, a native copy buffer as large as the largest read: never above 1 MiB.
                 "-Djdk.nio.maxCachedBufferSize=" + MIB);
     }

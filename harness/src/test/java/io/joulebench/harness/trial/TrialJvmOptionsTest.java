@@ -17,7 +17,8 @@ class TrialJvmOptionsTest {
     void fashionMnistOnA24GiBMachine() {
         long data = Datasets.inMemoryBytes(Datasets.FASHION_MNIST); // 219.8 MB
         assertEquals(List.of("-XX:+UseSerialGC", "-Xms306m", "-Xmn32m", "-Xmx6144m",
-                        "-XX:PretenureSizeThreshold=8388608", "-Djdk.nio.maxCachedBufferSize=1048576"),
+                        "-XX:PretenureSizeThreshold=8388608", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
+                        "-Djdk.nio.maxCachedBufferSize=1048576"),
                 TrialJvmOptions.computed(data, 24 * GIB));
     }
 
