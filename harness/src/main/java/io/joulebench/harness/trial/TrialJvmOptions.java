@@ -26,8 +26,8 @@ public final class TrialJvmOptions {
     /**
      * The young generation: a training step's garbage (batch copies, small host arrays, the Java side of native
      * arrays whose memory is freed when they are collected) dies there. Eden is touched in full between
-     * collections, so all of it counts in the resident set: 32 MiB (about 80 MLP batches of Fashion-MNIST between
-     * collections, each collection about a millisecond) gave 37 MiB less peak RSS than 64 MiB on the FF twin.
+     * collections, so all of it counts in the resident set: 32 MiB gave 37 MiB less peak RSS than 64 MiB on the FF
+     * twin, and its collections (a few milliseconds each) took about 1 % of the MLP twins' training time.
      */
     static final long YOUNG_BYTES = 32 * MIB;
     /** Room over the dataset in the initial heap, for the model's host copies and loading. */
