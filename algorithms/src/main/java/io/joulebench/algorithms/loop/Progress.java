@@ -2,6 +2,7 @@ package io.joulebench.algorithms.loop;
 
 import io.joulebench.algorithms.TrainingResult;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,7 @@ public final class Progress {
     }
 
     public Map<String, Integer> epochsPerStage() {
-        return epochsPerStage;
+        return Collections.unmodifiableMap(epochsPerStage);
     }
 
     public int epochsRun() {

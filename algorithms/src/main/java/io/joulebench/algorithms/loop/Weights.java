@@ -2,6 +2,7 @@ package io.joulebench.algorithms.loop;
 
 import io.joulebench.algorithms.local.Steps;
 import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** A model's weights as the loop keeps and restores them for best-accuracy selection. */
 public interface Weights {
@@ -12,8 +13,8 @@ public interface Weights {
     void restore();
 
     /** Copies of the given arrays, outside every workspace, assigned back on restore. */
-    static Weights copies(List<? extends org.nd4j.linalg.api.ndarray.INDArray> state) {
-        List<org.nd4j.linalg.api.ndarray.INDArray> best = state.stream().map(Steps::persistentCopy).toList();
+    static Weights copies(List<INDArray> state) {
+        List<INDArray> best = state.stream().map(Steps::persistentCopy).toList();
         return new Weights() {
             @Override
             public void keep() {
