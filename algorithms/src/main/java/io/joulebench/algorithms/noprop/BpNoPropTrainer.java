@@ -85,10 +85,7 @@ final class BpNoPropTrainer implements Trainer {
     static List<INDArray> parameters(NoPropNetwork net) {
         List<INDArray> p = new ArrayList<>();
         net.blocks.forEach(b -> p.addAll(b.parameters()));
-        p.addAll(net.head.parameters());
-        if (net.embedding.learned) {
-            p.add(net.embedding.weight);
-        }
+        p.addAll(net.sharedParameters());
         return p;
     }
 

@@ -53,11 +53,7 @@ final class NoPropDtTrainer implements Trainer {
         double eta = config.get(NoPropParameters.ETA);
         int batchSize = config.get(TrainerParameters.BATCH_SIZE);
         List<Adam> blockOptimisers = net.blocks.stream().map(b -> Adam.decoupled(b.parameters(), wd)).toList();
-        List<INDArray> shared = new ArrayList<>(net.head.parameters());
-        if (net.embedding.learned) {
-            shared.add(net.embedding.weight);
-        }
-        Adam sharedOptimiser = Adam.decoupled(shared, wd);
+        Adam sharedOptimiser = Adam.decoupled(net.sharedParameters(), wd);
         int d = net.embedding.dim();
         int classes = net.embedding.classes();
         NoPropLoop.EpochTrainer epoch = shuffle -> {

@@ -68,6 +68,15 @@ final class NoPropNetwork {
         return blocks.get(t - 1);
     }
 
+    /** What every block's training shares: the head, then the embedding when it is learned. */
+    List<INDArray> sharedParameters() {
+        List<INDArray> p = new ArrayList<>(head.parameters());
+        if (embedding.learned) {
+            p.add(embedding.weight);
+        }
+        return p;
+    }
+
     /** Everything inference reads: blocks' parameters and running statistics, embedding, head. */
     List<INDArray> state() {
         List<INDArray> s = new ArrayList<>();

@@ -43,11 +43,7 @@ class NoPropThroughputBench {
         double eta = config.get(NoPropParameters.ETA);
         DenoisingBlock block = net.block(BLOCK);
         Adam blockOptimiser = Adam.decoupled(block.parameters(), wd);
-        List<INDArray> shared = new ArrayList<>(net.head.parameters());
-        if (net.embedding.learned) {
-            shared.add(net.embedding.weight);
-        }
-        Adam sharedOptimiser = Adam.decoupled(shared, wd);
+        Adam sharedOptimiser = Adam.decoupled(net.sharedParameters(), wd);
         int d = net.embedding.dim();
         int classes = net.embedding.classes();
 
