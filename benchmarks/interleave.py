@@ -46,17 +46,19 @@ WORKLOADS = [
 
 LINE = re.compile(r"^BENCH (.+?)\s+(\d+) samples/s.*?\bwall ([\d.]+) s\s+cpu ([\d.]+) s")
 THREAD = re.compile(r"\bthread cpu ([\d.]+) s")
+WARMUP = re.compile(r"\bwarm-up ([\d.]+) s")
 
 
 def parse(output, name):
     """The measurement of workload `name` in a process's output: samples/s, wall s, process CPU s, and (Java)
-    the training thread's CPU s."""
+    the training thread's CPU s and its warm-up s."""
     for line in output.splitlines():
         m = LINE.match(line)
         if m and m.group(1).strip() == name:
             t = THREAD.search(line)
+            w = WARMUP.search(line)
             return {"samples_per_s": float(m.group(2)), "wall_s": float(m.group(3)), "cpu_s": float(m.group(4)),
-                    "thread_cpu_s": float(t.group(1)) if t else None}
+                    "thread_cpu_s": float(t.group(1)) if t else None, "warmup_s": float(w.group(1)) if w else None}
     return None
 
 

@@ -8,7 +8,8 @@
 #       SCALE      multiplies every workload's step count (default 1)
 #       --rounds   interleaved rounds (default 3)
 #       --only     only the workloads whose name contains TEXT
-#       --warmup   each side's minimum warm-up per workload, seconds (default 2)
+#       --warmup   each side's minimum warm-up per workload, seconds (default 2; Java then warms up on until
+#                  its JIT has been idle for a second, at most 30 s: BenchReport)
 #       --no-sgemm skip the sgemm rates (run once, before the rounds)
 #       --json     also write every measurement to FILE
 #   JOULEBENCH_BLAS=system benchmarks/throughput.sh     the Java side on the system's OpenBLAS
@@ -26,8 +27,10 @@ case "${1:-}" in
 esac
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1
 
-# The options surefire gives the tests (pom.xml: surefire.argLine), then the BLAS choice.
-JVM_OPTS="-Xmx6g -Dorg.deeplearning4j.crash.reporting.enabled=false"
+# The collector a trial's JVM runs with (harness TrialJvmOptions: serial, 32 MiB young generation; G1's concurrent
+# threads took a fifth of a core beside NoProp's step), the tests' heap and flags (pom.xml: surefire.argLine), then
+# the BLAS choice.
+JVM_OPTS="-XX:+UseSerialGC -Xmn32m -Xmx6g -Dorg.deeplearning4j.crash.reporting.enabled=false"
 # JOULEBENCH_BLAS=system: the Java side on the system's OpenBLAS, as the launcher does (see ./joulebench).
 if [ "${JOULEBENCH_BLAS:-bundled}" = system ]; then
     JVM_OPTS="$JVM_OPTS -Dorg.bytedeco.openblas.load=openblas -Dorg.bytedeco.openblas_nolapack.load=openblas"

@@ -150,6 +150,7 @@ def main():
     model.eval()
     _, test_acc = ref.evaluate(model, xte, yte)
     print(json.dumps({"model": args.model, "epochs": args.epochs, "test_accuracy": test_acc,
+                      "parameters": sum(p.numel() for p in model.parameters()),
                       "wall_seconds": round(time.monotonic() - start, 1),
                       "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
                       "torch": torch.__version__, "threads": torch.get_num_threads()}))

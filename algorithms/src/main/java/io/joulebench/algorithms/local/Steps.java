@@ -2,7 +2,9 @@ package io.joulebench.algorithms.local;
 
 import java.nio.FloatBuffer;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
@@ -19,14 +21,20 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * outlives a step (weights, optimiser state, running statistics) is created outside any workspace.
  */
 public final class Steps {
-    /** Learns its size on the first step, then reuses one block: allocation becomes a pointer bump. */
+    /**
+     * Learns its size on the first step, then reuses one block of exactly that size: allocation becomes a pointer
+     * bump. Every step of a loop has the same shapes (a short last batch needs less), so there is nothing to
+     * over-allocate for; a step that needs more spills once and the block grows to fit (REALLOCATE).
+     */
     private static final WorkspaceConfiguration STEP = WorkspaceConfiguration.builder()
             .initialSize(0)
             .policyLearning(LearningPolicy.FIRST_LOOP)
-            .policyAllocation(AllocationPolicy.OVERALLOCATE)
-            .overallocationLimit(0.3)
+            .policyAllocation(AllocationPolicy.STRICT)
             .policySpill(SpillPolicy.REALLOCATE)
             .build();
+
+    /** Per thread, the workspaces opened once (their learning step done) and not yet opened again. */
+    private static final ThreadLocal<Map<String, Boolean>> LEARNED = ThreadLocal.withInitial(HashMap::new);
 
     private Steps() {
     }
@@ -34,8 +42,17 @@ public final class Steps {
     /**
      * Opens the workspace for one step; close it (try-with-resources) when the step is done. Arrays created while
      * it is open are invalid afterwards: copy results into persistent arrays or read them out as Java values.
+     *
+     * <p>A workspace's first step allocates every array on its own (malloc) to learn the size, then frees them and
+     * allocates its block. glibc keeps those freed pages resident (about 180 MiB for bp-noprop's step), so on the
+     * second opening, before the block's pages are touched, the freed native memory is handed back to the system.
      */
     public static MemoryWorkspace open(String id) {
+        Boolean trimmed = LEARNED.get().putIfAbsent(id, false);
+        if (Boolean.FALSE.equals(trimmed)) {
+            NativeMemory.releaseFreed();
+            LEARNED.get().put(id, true);
+        }
         return Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP, id);
     }
 

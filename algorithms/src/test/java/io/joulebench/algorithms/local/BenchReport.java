@@ -1,5 +1,6 @@
 package io.joulebench.algorithms.local;
 
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Locale;
@@ -52,6 +53,47 @@ public final class BenchReport {
         time(what, steps, batch, flopsPerStep, step);
     }
 
+    /**
+     * Runs the step until the JVM is warm; returns the seconds it took. The first run sizes the workspace, later
+     * ones let the JIT compile the step: at least a tenth of the timed steps (3 or more) and at least
+     * {@code -Djoulebench.bench.warmup} seconds (default 2), then on until the JIT compilers have been idle for a
+     * second and 5 steps together, at most {@code -Djoulebench.bench.warmup.max} seconds (default 30). A fresh JVM
+     * per workload (benchmarks/throughput.sh) has compiled nothing; without the quiet rule a step of ND4J op calls
+     * was still being compiled in its timed steps (JVM CPU 1.3x its training thread's for NoProp's block step, 1.07
+     * after 20 s).
+     */
+    private static double warmUp(int steps, Runnable step) {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        boolean canWatchJit = jit != null && jit.isCompilationTimeMonitoringSupported();
+        long start = System.nanoTime();
+        long minimumEnd = start + seconds("joulebench.bench.warmup", 2);
+        long maximumEnd = start + Math.max(seconds("joulebench.bench.warmup.max", 30), minimumEnd - start);
+        long quietSince = System.nanoTime();
+        long compiled = canWatchJit ? jit.getTotalCompilationTime() : 0;
+        int quietSteps = 0;
+        for (int i = 0; ; i++) {
+            step.run();
+            long now = System.nanoTime();
+            long compiledNow = canWatchJit ? jit.getTotalCompilationTime() : compiled;
+            if (compiledNow != compiled) {
+                compiled = compiledNow;
+                quietSince = now;
+                quietSteps = 0;
+            } else {
+                quietSteps++;
+            }
+            boolean minimumDone = i + 1 >= Math.max(3, steps / 10) && now >= minimumEnd;
+            boolean jitQuiet = quietSteps >= 5 && now - quietSince >= 1_000_000_000L;
+            if (minimumDone && (jitQuiet || now >= maximumEnd)) {
+                return (now - start) / 1e9;
+            }
+        }
+    }
+
+    private static long seconds(String property, double fallback) {
+        return (long) (Double.parseDouble(System.getProperty(property, String.valueOf(fallback))) * 1e9);
+    }
+
     /** CPU time of the whole JVM process so far, in nanoseconds (all threads; clock-tick resolution on Linux). */
     public static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
@@ -62,15 +104,7 @@ public final class BenchReport {
         if (!selected(what)) {
             return;
         }
-        // Warm-up: the first run sizes the workspace, later ones let the JIT settle. At least a tenth of the timed
-        // steps (3 or more) and at least -Djoulebench.bench.warmup seconds (default 2): a fresh JVM per workload
-        // (benchmarks/throughput.sh) has compiled nothing yet, and a step of a millisecond or two needs hundreds of
-        // runs before C2 has compiled its host loops.
-        long warmupEnd = System.nanoTime()
-                + (long) (Double.parseDouble(System.getProperty("joulebench.bench.warmup", "2")) * 1e9);
-        for (int i = 0; i < Math.max(3, steps / 10) || System.nanoTime() < warmupEnd; i++) {
-            step.run();
-        }
+        double warmupSeconds = warmUp(steps, step);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpu0 = processCpuNanos();
         long thread0 = threads.getCurrentThreadCpuTime();
@@ -82,8 +116,8 @@ public final class BenchReport {
         double threadSeconds = (threads.getCurrentThreadCpuTime() - thread0) / 1e9;
         double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
         System.out.printf(Locale.ROOT, "BENCH %-45s %8.0f samples/s  %6.1f GFLOP/s (gemm)  %d steps of batch %d"
-                        + "  wall %.4f s  cpu %.4f s  cores %.2f  thread cpu %.4f s%n",
+                        + "  wall %.4f s  cpu %.4f s  cores %.2f  thread cpu %.4f s  warm-up %.1f s%n",
                 what, steps * (double) batch / seconds, steps * flopsPerStep / seconds / 1e9, steps, batch,
-                seconds, cpuSeconds, cpuSeconds / seconds, threadSeconds);
+                seconds, cpuSeconds, cpuSeconds / seconds, threadSeconds, warmupSeconds);
     }
 }

@@ -123,7 +123,7 @@ class SuiteLoaderTest {
     void theShippedSuitesLoad() throws Exception {
         try (Stream<Path> files = Files.list(Path.of("../suites"))) {
             List<Path> suites = files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
-            assertEquals(7, suites.size(), suites.toString());
+            assertEquals(8, suites.size(), suites.toString());
             for (Path f : suites) {
                 Suite s = SuiteLoader.load(f, REGISTRY);
                 assertTrue(s.arms().size() >= 2, f.toString());
