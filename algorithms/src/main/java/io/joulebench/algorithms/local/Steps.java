@@ -33,7 +33,7 @@ public final class Steps {
             .policySpill(SpillPolicy.REALLOCATE)
             .build();
 
-    /** Per thread, the workspaces opened once (their learning step done) and not yet opened again. */
+    /** Per thread and workspace: false once its learning step ran, true once what that step freed went back. */
     private static final ThreadLocal<Map<String, Boolean>> LEARNED = ThreadLocal.withInitial(HashMap::new);
 
     private Steps() {

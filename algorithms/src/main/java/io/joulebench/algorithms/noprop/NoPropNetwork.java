@@ -89,7 +89,7 @@ final class NoPropNetwork {
     /**
      * z_T by the inference chain from z_0 ~ N(0, I), in inference mode. Each block runs in its own nested
      * workspace and only z carries over, so inference holds one block's temporaries at a time, not T blocks' (at
-     * the paper's size and evaluation batch 256: 17 MiB against 172).
+     * the paper's size and evaluation batch 256: 14 MiB against 172).
      */
     INDArray finalLatent(Batch b, SplittableRandom rng) {
         INDArray images = blocks.get(0).images(b.features(), b.size());
