@@ -9,7 +9,7 @@
 #       --rounds   interleaved rounds (default 3)
 #       --only     only the workloads whose name contains TEXT
 #       --warmup   each side's minimum warm-up per workload, seconds (default 2; Java then warms up on until
-#                  its JIT has been idle for a second, at most 30 s: BenchReport)
+#                  its JIT has been idle for 3 s and 10 steps, at most 30 s: BenchReport)
 #       --no-sgemm skip the sgemm rates (run once, before the rounds)
 #       --json     also write every measurement to FILE
 #   JOULEBENCH_BLAS=system benchmarks/throughput.sh     the Java side on the system's OpenBLAS

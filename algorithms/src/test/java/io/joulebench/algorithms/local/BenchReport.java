@@ -56,11 +56,11 @@ public final class BenchReport {
     /**
      * Runs the step until the JVM is warm; returns the seconds it took. The first run sizes the workspace, later
      * ones let the JIT compile the step: at least a tenth of the timed steps (3 or more) and at least
-     * {@code -Djoulebench.bench.warmup} seconds (default 2), then on until the JIT compilers have been idle for a
-     * second and 5 steps together, at most {@code -Djoulebench.bench.warmup.max} seconds (default 30). A fresh JVM
+     * {@code -Djoulebench.bench.warmup} seconds (default 2), then on until the JIT compilers have been idle for 3
+     * seconds and 10 steps together, at most {@code -Djoulebench.bench.warmup.max} seconds (default 30). A fresh JVM
      * per workload (benchmarks/throughput.sh) has compiled nothing; without the quiet rule a step of ND4J op calls
      * was still being compiled in its timed steps (JVM CPU 1.3x its training thread's for NoProp's block step, 1.07
-     * after 20 s).
+     * after 20 s), and after a quiet second alone bp-cnn's 0.3 s step compiled again in its timed steps (1.08).
      */
     private static double warmUp(int steps, Runnable step) {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
@@ -83,7 +83,7 @@ public final class BenchReport {
                 quietSteps++;
             }
             boolean minimumDone = i + 1 >= Math.max(3, steps / 10) && now >= minimumEnd;
-            boolean jitQuiet = quietSteps >= 5 && now - quietSince >= 1_000_000_000L;
+            boolean jitQuiet = quietSteps >= 10 && now - quietSince >= 3_000_000_000L;
             if (minimumDone && (jitQuiet || now >= maximumEnd)) {
                 return (now - start) / 1e9;
             }
