@@ -153,8 +153,8 @@ public final class Datasets {
         Long seedUsed;
         if (info.family().equals(MNIST)) {
             requireCount(names.get(0), trainAll.count(), 60_000);
-            trainIdx = range(0, 50_000);
-            validationIdx = range(50_000, trainAll.count());
+            trainIdx = Splits.range(0, 50_000);
+            validationIdx = Splits.range(50_000, trainAll.count());
             seedUsed = null;
         } else {
             if (info.id().equals(FASHION_MNIST)) {
@@ -170,7 +170,7 @@ public final class Datasets {
         trainAll = null; // the inflated training file can go before the test file is inflated
         PixelRows test = IdxReader.readRows(names.get(2), files.get(names.get(2)), names.get(3),
                 files.get(names.get(3)), 28, 28, info.numClasses());
-        return new Dataset(info, train, validation, Splits.normalise("test", test, Splits.all(test.count()),
+        return new Dataset(info, train, validation, Splits.normalise("test", test, Splits.range(0, test.count()),
                 info.mean(), info.std()), source, hashes, seedUsed);
     }
 
@@ -203,12 +203,8 @@ public final class Datasets {
         return new Dataset(info,
                 Splits.normalise("train", trainAll, split[0], info.mean(), info.std()),
                 Splits.normalise("validation", trainAll, split[1], info.mean(), info.std()),
-                Splits.normalise("test", test, Splits.all(test.count()), info.mean(), info.std()),
+                Splits.normalise("test", test, Splits.range(0, test.count()), info.mean(), info.std()),
                 source, hashes, splitSeed);
-    }
-
-    private static int[] range(int from, int to) {
-        return IntStream.range(from, to).toArray();
     }
 
     private static void requireCount(String file, int count, int expected) {

@@ -9,12 +9,7 @@ public final class Splits {
 
     /** The first {@code n} images (in file order). */
     public static RawImages head(RawImages all, int n) {
-        return slice(all, indices(0, n));
-    }
-
-    /** The images from {@code from} to the end (in file order). */
-    public static RawImages tail(RawImages all, int from) {
-        return slice(all, indices(from, all.count()));
+        return slice(all, range(0, n));
     }
 
     /**
@@ -36,7 +31,7 @@ public final class Splits {
 
     /** Fisher-Yates permutation of {@code 0..n-1}. */
     public static int[] permutation(int n, SplittableRandom rng) {
-        int[] perm = indices(0, n);
+        int[] perm = range(0, n);
         for (int i = n - 1; i > 0; i--) {
             int j = rng.nextInt(i + 1);
             int t = perm[i];
@@ -59,7 +54,7 @@ public final class Splits {
 
     /** x = (pixel / 255 - mean_c) / std_c for every channel c. */
     public static DataSplit normalise(String name, RawImages raw, double[] mean, double[] std) {
-        return normalise(name, PixelRows.of(raw), indices(0, raw.count()), mean, std);
+        return normalise(name, PixelRows.of(raw), range(0, raw.count()), mean, std);
     }
 
     /**
@@ -95,12 +90,8 @@ public final class Splits {
         return new DataSplit(name, shape, out, labels);
     }
 
-    /** {@code 0..n-1}. */
-    static int[] all(int n) {
-        return indices(0, n);
-    }
-
-    private static int[] indices(int from, int to) {
+    /** {@code from..to-1}. */
+    static int[] range(int from, int to) {
         int[] idx = new int[to - from];
         for (int i = 0; i < idx.length; i++) {
             idx[i] = from + i;
